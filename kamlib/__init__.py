@@ -1,0 +1,58 @@
+"""KAM Lab's library: the models, plots, widgets and checks behind the course.
+
+``import kamlib`` is cheap: names are resolved from their home module on first
+use (PEP 562), so a grading cell never pays for matplotlib or ipywidgets.
+
+>>> import kamlib
+>>> kamlib.get_language()
+'en'
+"""
+
+from __future__ import annotations
+
+import importlib
+
+from kamlib.i18n import get_language, label, set_language
+
+# public name -> module that defines it
+_LAZY = {
+    # data
+    "load_accounts": "kamlib.data",
+    "load_sectors": "kamlib.data",
+    "load_supplier": "kamlib.data",
+    "accounts_frame": "kamlib.data",
+    # models
+    "weighted_score": "kamlib.models.accounts",
+    "score_accounts": "kamlib.models.accounts",
+    "matrix_cell": "kamlib.models.accounts",
+    "shortlist": "kamlib.models.accounts",
+    "abc_classes": "kamlib.models.accounts",
+    "rank_accounts": "kamlib.models.accounts",
+    "ATTRACTIVENESS_FACTORS": "kamlib.models.accounts",
+    "STRENGTH_FACTORS": "kamlib.models.accounts",
+    "DEFAULT_ATTRACTIVENESS_WEIGHTS": "kamlib.models.accounts",
+    "DEFAULT_STRENGTH_WEIGHTS": "kamlib.models.accounts",
+    # plots
+    "plot_selection_matrix": "kamlib.plots.accounts",
+    "plot_pareto": "kamlib.plots.accounts",
+    "plot_staircase": "kamlib.plots.course",
+    # widgets
+    "key_accounts_explorer": "kamlib.widgets.accounts",
+    # checks
+    "____": "kamlib.checks",
+}
+
+__all__ = ["get_language", "set_language", "label", *_LAZY]
+
+
+def __getattr__(name: str):
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'kamlib' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__():
+    return sorted(__all__)
