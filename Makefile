@@ -1,0 +1,46 @@
+# KAM Lab: two commands on a fresh machine.
+#   make lab    start the course in JupyterLab on 127.0.0.1
+#   make test   run the whole test suite
+# Each creates .venv on first use and installs what it needs.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PORT   ?= 8888
+ASSIGNMENT ?= ex02_key_accounts
+
+.PHONY: lab test test-fast lint exercises clean-venv
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	$(BIN)/python tools/lab_settings.py
+	touch $@
+
+$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python tools/lab_settings.py
+	touch $(VENV)/.installed $@
+
+lab: $(VENV)/.installed
+	$(BIN)/python tools/lab.py --port $(PORT)
+
+test: $(VENV)/.installed-dev
+	$(BIN)/python -m ruff check kamlib tests tools course exercises/source benchmarks
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+test-fast: $(VENV)/.installed-dev
+	$(BIN)/python -m pytest -m "not slow and not browser" $(PYTEST_ARGS)
+
+lint: $(VENV)/.installed-dev
+	$(BIN)/python -m ruff check kamlib tests tools course exercises/source benchmarks
+
+# Regenerate exercises/release/ and solutions/ from exercises/source/ with nbgrader.
+exercises: $(VENV)/.installed-dev
+	$(BIN)/python tools/exercises.py regenerate
+
+clean-venv:
+	rm -rf $(VENV)

@@ -1,0 +1,36 @@
+"""``make lab``: start JupyterLab on 127.0.0.1 at the welcome notebook and print its URL."""
+
+import argparse
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WELCOME = "course/lec00_welcome.ipynb"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--port", type=int, default=8888)
+    parser.add_argument("--no-browser", action="store_true", help="print the URL only")
+    args = parser.parse_args()
+    token = secrets.token_hex(16)
+    url = f"http://127.0.0.1:{args.port}/lab/tree/{WELCOME}?token={token}"
+    print(f"\nKAM Lab is starting. Open this address in your browser:\n\n    {url}\n", flush=True)
+    command = [
+        sys.executable, "-m", "jupyter", "lab",
+        "--ServerApp.ip=127.0.0.1",
+        f"--ServerApp.port={args.port}",
+        "--ServerApp.port_retries=0",
+        f"--IdentityProvider.token={token}",
+        f"--ServerApp.root_dir={ROOT}",
+        f"--LabApp.default_url=/lab/tree/{WELCOME}",
+    ]
+    if args.no_browser:
+        command.append("--no-browser")
+    return subprocess.call(command, cwd=ROOT)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
