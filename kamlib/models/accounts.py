@@ -32,12 +32,14 @@ __all__ = [
     "Account",
     "AccountScore",
     "weighted_score",
+    "normalise_weights",
     "band",
     "matrix_cell",
     "score_accounts",
     "shortlist",
     "rank_accounts",
     "abc_classes",
+    "account_table",
 ]
 
 ATTRACTIVENESS_FACTORS = ("budget", "growth", "prestige", "profitability")
@@ -158,6 +160,33 @@ def weighted_score(
     if out_of_range:
         raise ValueError(f"scores must be from 0 to 10, got {out_of_range}")
     return round(sum(weights[k] * scores[k] for k in weights) / 100, 10)
+
+
+def normalise_weights(importance: Mapping[str, float]) -> dict[str, int]:
+    """Turn relative importance (any numbers >= 0, not all 0) into whole-number
+    weights that sum to exactly 100 (largest-remainder rounding; ties by order).
+
+    Examples
+    --------
+    >>> normalise_weights({"budget": 1, "growth": 1, "prestige": 1})
+    {'budget': 34, 'growth': 33, 'prestige': 33}
+    >>> normalise_weights({"budget": 0, "growth": 0})
+    Traceback (most recent call last):
+    ...
+    ValueError: importance must not be all zero, got {'budget': 0, 'growth': 0}
+    """
+    importance = _check_factor_map("importance", importance, None)
+    if any(v < 0 for v in importance.values()):
+        raise ValueError(f"importance must be >= 0 for every factor, got {importance}")
+    total = sum(importance.values())
+    if total == 0:
+        raise ValueError(f"importance must not be all zero, got {importance}")
+    exact = {k: 100 * v / total for k, v in importance.items()}
+    weights = {k: math.floor(v) for k, v in exact.items()}
+    order = sorted(exact, key=lambda k: -(exact[k] - weights[k]))  # stable: ties keep order
+    for key in order[: 100 - sum(weights.values())]:
+        weights[key] += 1
+    return weights
 
 
 def band(score: float) -> str:
@@ -299,3 +328,25 @@ def abc_classes(
         classes[key] = "A" if share < a_share else "B" if share < b_share else "C"
         before += volumes[key]
     return classes
+
+
+def account_table(accounts: Iterable[Account]) -> dict[str, dict]:
+    """Accounts as plain dicts keyed by id, the shape the exercises hand to trainees:
+    ``{id: {"name", "sector", "volume_t", "potential_3y_t", "attractiveness", "strength"}}``.
+
+    >>> from kamlib.data import load_accounts
+    >>> table = account_table(load_accounts()[:1])
+    >>> sorted(table["KA01"])
+    ['attractiveness', 'name', 'potential_3y_t', 'sector', 'strength', 'volume_t']
+    """
+    return {
+        a.id: {
+            "name": a.name,
+            "sector": a.sector,
+            "volume_t": a.volume_t,
+            "potential_3y_t": a.potential_3y_t,
+            "attractiveness": dict(a.attractiveness),
+            "strength": dict(a.strength),
+        }
+        for a in _check_accounts(accounts)
+    }

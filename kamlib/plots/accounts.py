@@ -1,0 +1,98 @@
+"""Plots for key-account selection: the selection matrix and the Pareto chart."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from kamlib.models.accounts import HIGH_FROM, LOW_BELOW, Account, AccountScore, abc_classes
+from kamlib.plots.style import axes, text
+
+__all__ = ["plot_selection_matrix", "plot_pareto"]
+
+_CELL_KEYS = {
+    "Invest for growth": "cell_invest_growth",
+    "Invest selectively": "cell_invest_selectively",
+    "Maintain": "cell_maintain",
+    "Manage for cash": "cell_manage_cash",
+    "Withdraw": "cell_withdraw",
+}
+_CELL_COLOURS = {
+    "Invest for growth": "#d8f0dd",
+    "Invest selectively": "#fdf1cc",
+    "Maintain": "#dce9f7",
+    "Manage for cash": "#efe3f5",
+    "Withdraw": "#f6dcdc",
+}
+_EDGES = (0.0, LOW_BELOW, HIGH_FROM, 10.0)
+_BANDS = ("low", "medium", "high")
+
+
+def _cell_of(a_band: str, s_band: str) -> str:
+    from kamlib.models.accounts import _GRID
+
+    return _GRID[a_band, s_band]
+
+
+def plot_selection_matrix(
+    scores: Sequence[AccountScore], ax=None, highlight: Iterable[str] = (), annotate: bool = True
+):
+    """Accounts on the selection matrix: relative strength (x) against account
+    attractiveness (y), over the shaded cells. ``highlight`` rings chosen ids."""
+    ax = axes(ax, figsize=(7.5, 6))
+    for i, a_band in enumerate(_BANDS):
+        for j, s_band in enumerate(_BANDS):
+            cell = _cell_of(a_band, s_band)
+            x0, x1, y0, y1 = _EDGES[j], _EDGES[j + 1], _EDGES[i], _EDGES[i + 1]
+            ax.add_patch(_rect(x0, y0, x1 - x0, y1 - y0, _CELL_COLOURS[cell]))
+            ax.text((x0 + x1) / 2, y1 - 0.15, text(_CELL_KEYS[cell]), ha="center", va="top",
+                    fontsize=8, color="#555555")
+    highlight = set(highlight)
+    xs = [s.strength for s in scores]
+    ys = [s.attractiveness for s in scores]
+    colours = ["#b3261e" if s.id in highlight else "#1f4e79" for s in scores]
+    ax.scatter(xs, ys, s=28, c=colours, zorder=3)
+    if annotate:
+        for s in scores:
+            ax.annotate(s.id, (s.strength, s.attractiveness), xytext=(3, 2),
+                        textcoords="offset points", fontsize=7, zorder=4)
+    ax.set_xlim(0, 10)
+    ax.set_ylim(0, 10)
+    ax.set_xlabel(f"{text('relative_strength')} (0-10)")
+    ax.set_ylabel(f"{text('account_attractiveness')} (0-10)")
+    ax.set_title(text("selection_matrix"))
+    return ax
+
+
+def _rect(x, y, w, h, colour):
+    from matplotlib.patches import Rectangle
+
+    return Rectangle((x, y), w, h, facecolor=colour, edgecolor="white", linewidth=1.5, zorder=0)
+
+
+def plot_pareto(accounts: Sequence[Account], by: str = "potential_3y_t", ax=None, top: int = 20):
+    """Accounts ranked by ``by`` as bars coloured by ABC class, with the
+    cumulative share as a line and the 80 % mark."""
+    if by not in ("volume_t", "potential_3y_t"):
+        raise ValueError(f"by must be 'volume_t' or 'potential_3y_t', got {by!r}")
+    ax = axes(ax, figsize=(8, 4.5))
+    volumes = {a.id: getattr(a, by) for a in accounts}
+    classes = abc_classes(volumes)
+    ranked = sorted(volumes, key=lambda k: (-volumes[k], k))
+    total = sum(volumes.values())
+    shown = ranked[:top]
+    colours = {"A": "#1f4e79", "B": "#7fa7cf", "C": "#c9d6e3"}
+    ax.bar(range(len(shown)), [volumes[k] for k in shown], color=[colours[classes[k]] for k in shown])
+    ax.set_xticks(range(len(shown)), shown, rotation=90, fontsize=7)
+    ax.set_ylabel(text("current_volume" if by == "volume_t" else "potential_3y"))
+    ax.set_xlabel(f"{text('accounts_ranked')} (top {len(shown)} of {len(ranked)})")
+    share = ax.twinx()
+    running, cumulative = 0.0, []
+    for k in shown:
+        running += volumes[k]
+        cumulative.append(100 * running / total)
+    share.plot(range(len(shown)), cumulative, color="#b3261e", marker=".", linewidth=1)
+    share.axhline(80, color="#b3261e", linestyle=":", linewidth=1)
+    share.set_ylim(0, 105)
+    share.set_ylabel(f"{text('cumulative_share')} (%)")
+    ax.set_title(f"{text('ranked_by')}: {text('current_volume' if by == 'volume_t' else 'potential_3y')}")
+    return ax

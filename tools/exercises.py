@@ -1,0 +1,165 @@
+"""Author tools for the nbgrader course in exercises/.
+
+    python tools/exercises.py render        write the test cells of exercises/source from kamlib.checks
+    python tools/exercises.py regenerate    rebuild exercises/release/ and solutions/ with nbgrader
+    python tools/exercises.py check         exit 1 if test cells, release/ or solutions/ drifted
+
+release/ and solutions/ are what nbgrader makes of source/: never edit them by hand.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+EXERCISES = ROOT / "exercises"
+SOURCE = EXERCISES / "source"
+RELEASE = EXERCISES / "release"
+SOLUTIONS = ROOT / "solutions"
+TEST_CELL = re.compile(r"^(q\w+?)_(tests|hidden)$")
+
+
+def assignments() -> list[str]:
+    return sorted(p.name for p in SOURCE.iterdir() if p.is_dir() and not p.name.startswith("."))
+
+
+def notebooks(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
+
+
+# --- test cells ------------------------------------------------------------------------------
+
+def rendered_test_cell(exercise: str, cell: dict) -> str | None:
+    """What a test cell's source must be, or None for other cells."""
+    from kamlib.checks.cells import hidden_test_source, visible_test_source
+
+    meta = cell.get("metadata", {}).get("nbgrader", {})
+    match = TEST_CELL.match(meta.get("grade_id", ""))
+    if not match:
+        return None
+    question_id, kind = match.groups()
+    question = getattr(importlib.import_module(f"kamlib.checks.{exercise}"), question_id)
+    write = visible_test_source if kind == "tests" else hidden_test_source
+    return write(exercise, question_id, question.answer_name, meta.get("points", 0))
+
+
+def render(check_only: bool = False) -> list[str]:
+    """Bring every source test cell in line with its question; return the drifted cells."""
+    drifted = []
+    for exercise in assignments():
+        for path in notebooks(SOURCE / exercise):
+            nb = json.loads(path.read_text(encoding="utf-8"))
+            changed = False
+            for cell in nb["cells"]:
+                want = rendered_test_cell(exercise, cell)
+                have = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
+                if want is not None and want != have:
+                    drifted.append(f"{path.relative_to(ROOT)}: {cell['metadata']['nbgrader']['grade_id']}")
+                    cell["source"] = want
+                    changed = True
+            if changed and not check_only:
+                path.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    return drifted
+
+
+# --- nbgrader generate -------------------------------------------------------------------------
+
+def nbgrader(*args: str, cwd: Path) -> None:
+    command = [sys.executable, "-m", "nbgrader", *args]
+    done = subprocess.run(command, cwd=cwd, capture_output=True, text=True, env=venv_env())
+    if done.returncode != 0:
+        raise SystemExit(f"{' '.join(command[2:])} failed:\n{done.stdout}\n{done.stderr}")
+
+
+def venv_env() -> dict[str, str]:
+    """The environment with this Python's bin first on PATH (nbgrader runs `alembic`)."""
+    env = dict(os.environ)
+    env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
+    return env
+
+
+def generate(into: Path) -> tuple[Path, Path]:
+    """Run nbgrader on a copy of the course in ``into``; return (release, solution) folders."""
+    shutil.copy(EXERCISES / "nbgrader_config.py", into / "nbgrader_config.py")
+    shutil.copytree(SOURCE, into / "source", ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    for exercise in assignments():
+        nbgrader("generate_assignment", exercise, "--force", cwd=into)
+        nbgrader("generate_solution", exercise, "--force", cwd=into)
+    return into / "release", into / "solution"
+
+
+def normalised(path: Path) -> dict:
+    """A notebook as committed: no outputs, execution counts or execution timings
+    (generate_solution runs the notebook; the repository keeps it clean)."""
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    for cell in nb["cells"]:
+        cell.get("metadata", {}).pop("execution", None)
+        if cell["cell_type"] == "code":
+            cell["outputs"], cell["execution_count"] = [], None
+    return nb
+
+
+def write_clean(made: Path, target: Path) -> None:
+    for path in notebooks(made):
+        out = target / path.relative_to(made)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(json.dumps(normalised(path), indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def differences(made: Path, committed: Path) -> list[str]:
+    made_files = {p.relative_to(made) for p in notebooks(made)} if made.exists() else set()
+    committed_files = {p.relative_to(committed) for p in notebooks(committed)} if committed.exists() else set()
+    problems = [f"{committed.name}/{p} is missing" for p in sorted(made_files - committed_files)]
+    problems += [f"{committed.name}/{p} is not made from source/" for p in sorted(committed_files - made_files)]
+    for rel in sorted(made_files & committed_files):
+        if normalised(made / rel) != normalised(committed / rel):
+            problems.append(f"{committed.name}/{rel} differs from what nbgrader makes of source/")
+    return problems
+
+
+def regenerate() -> None:
+    render()
+    with tempfile.TemporaryDirectory() as tmp:
+        release, solution = generate(Path(tmp))
+        for made, target in ((release, RELEASE), (solution, SOLUTIONS)):
+            for exercise in assignments():
+                shutil.rmtree(target / exercise, ignore_errors=True)
+                write_clean(made / exercise, target / exercise)
+    print(f"regenerated {', '.join(assignments())} into exercises/release/ and solutions/")
+
+
+def check() -> list[str]:
+    problems = [f"test cell out of date: {c} (run: python tools/exercises.py render)" for c in render(True)]
+    with tempfile.TemporaryDirectory() as tmp:
+        release, solution = generate(Path(tmp))
+        problems += differences(release, RELEASE) + differences(solution, SOLUTIONS)
+    return problems
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("command", choices=("render", "regenerate", "check"))
+    command = parser.parse_args().command
+    if command == "render":
+        changed = render()
+        print("\n".join(changed) or "test cells up to date")
+    elif command == "regenerate":
+        regenerate()
+    else:
+        problems = check()
+        print("\n".join(problems) or "exercises up to date")
+        return 1 if problems else 0
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
