@@ -39,10 +39,17 @@ def cjk_font() -> str | None:
         names = {f.name for f in manager.ttflist}
         return next((family for family in CJK_FONTS if family in names), None)
 
-    found = find(font_manager.fontManager)
+    manager = font_manager.fontManager
+    found = find(manager)
     if found is None:
-        font_manager.fontManager = font_manager._load_fontmanager(try_read_cache=False)
-        found = find(font_manager.fontManager)
+        # Rescan (this also rewrites the cache for the next kernel) and add the new
+        # fonts to the *existing* manager: the renderers hold a reference to it, so
+        # replacing it would find the family here but still draw boxes.
+        fresh = font_manager._load_fontmanager(try_read_cache=False)
+        known = {(f.fname, f.name) for f in manager.ttflist}
+        for path in dict.fromkeys(f.fname for f in fresh.ttflist if (f.fname, f.name) not in known):
+            manager.addfont(path)
+        found = find(manager)
     return found
 
 
