@@ -21,6 +21,7 @@ _LAZY = {
     "load_sectors": "kamlib.data",
     "load_supplier": "kamlib.data",
     "accounts_frame": "kamlib.data",
+    "load_modules": "kamlib.data",
     # models
     "weighted_score": "kamlib.models.accounts",
     "score_accounts": "kamlib.models.accounts",
@@ -28,6 +29,8 @@ _LAZY = {
     "shortlist": "kamlib.models.accounts",
     "abc_classes": "kamlib.models.accounts",
     "rank_accounts": "kamlib.models.accounts",
+    "normalise_weights": "kamlib.models.accounts",
+    "account_table": "kamlib.models.accounts",
     "ATTRACTIVENESS_FACTORS": "kamlib.models.accounts",
     "STRENGTH_FACTORS": "kamlib.models.accounts",
     "DEFAULT_ATTRACTIVENESS_WEIGHTS": "kamlib.models.accounts",
@@ -38,6 +41,7 @@ _LAZY = {
     "plot_staircase": "kamlib.plots.course",
     # widgets
     "key_accounts_explorer": "kamlib.widgets.accounts",
+    "staircase_explorer": "kamlib.widgets.course",
     # checks
     "____": "kamlib.checks",
 }

@@ -16,7 +16,7 @@ from kamlib.checks.framework import Case, Mistake, Question
 from kamlib.models import accounts as m
 
 __all__ = ["EXERCISE_IDS", "exercise_table", "ATTRACTIVENESS_WEIGHTS", "STRENGTH_WEIGHTS",
-           "q1", "q2", "q3", "q4", "QUESTIONS"]
+           "q1", "q2", "q3", "q4", "QUESTIONS", "try_it"]
 
 # rolling mill, cement group, transport fleet, wind-farm operator, beverage plant, coal mine
 EXERCISE_IDS = ("KA03", "KA05", "KA22", "KA15", "KA27", "KA07")
@@ -238,3 +238,26 @@ def _abc_after(table):
 
 
 QUESTIONS = (q1, q2, q3, q4)
+
+
+# --- the lecture's Try it (not graded) -------------------------------------------------------------
+
+def _cell_of_account(account_id):
+    from kamlib.data import load_accounts
+
+    (score,) = [s for s in m.score_accounts(load_accounts()) if s.id == account_id]
+    return score.cell
+
+
+try_it = Question(
+    id="try_it",
+    summary="the cell of Deepvein Coal Mining (KA07) under the default weights",
+    answer_name="answer",
+    kind="value",
+    reference=_cell_of_account,
+    cases=lambda: [Case(("KA07",))],
+    hints=(
+        "Find KA07 in the list `scores` (or on the matrix plot).",
+        "Its cell is the .cell of its AccountScore; spell it as in the matrix, e.g. 'Maintain'.",
+    ),
+)

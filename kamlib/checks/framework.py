@@ -143,7 +143,7 @@ def compare(expected: Any, got: Any, tolerance: float = 1e-6) -> str | None:
     The reason names keys or positions, never the expected values.
 
     >>> compare({"a": 1.0, "b": 2.0}, {"a": 1.0, "b": 2.5})
-    'wrong value for b'
+    'a wrong value for b'
     >>> class Liar:
     ...     def __eq__(self, other): return True
     >>> compare(1.0, Liar())
@@ -166,7 +166,7 @@ def compare(expected: Any, got: Any, tolerance: float = 1e-6) -> str | None:
                 parts.append(f"unexpected {', '.join(map(str, extra[:5]))}" + (" …" if len(extra) > 5 else ""))
             return "; ".join(parts)
         wrong = [k for k in expected if compare(expected[k], got[k], tolerance) is not None]
-        return f"wrong value for {', '.join(map(str, wrong[:5]))}" if wrong else None
+        return f"a wrong value for {', '.join(map(str, wrong[:5]))}" if wrong else None
     if isinstance(expected, (list, tuple)):
         if len(got) != len(expected):
             return f"expected {len(expected)} items, got {len(got)}"
@@ -174,7 +174,7 @@ def compare(expected: Any, got: Any, tolerance: float = 1e-6) -> str | None:
             if sorted(map(repr, expected)) == sorted(map(repr, got)):
                 return "the right items in the wrong order"
             wrong = [i + 1 for i, (e, g) in enumerate(zip(expected, got)) if compare(e, g, tolerance)]
-            return f"wrong item at position {', '.join(map(str, wrong[:5]))}"
+            return f"a wrong item at position {', '.join(map(str, wrong[:5]))}"
         return None
     if isinstance(expected, (set, frozenset)):
         return None if set(got) == set(expected) and all(type(x) is type(next(iter(expected))) for x in got) else "wrong members"
@@ -245,10 +245,12 @@ class Question:
                     return mistake.message
             except Exception:  # a mistake model that does not apply to this case
                 continue
-        where = "" if value or not case.label else f" for {case.label}"
-        return f"Your answer has {reason}{where}. Try hint()." if not reason.startswith("expected") else (
-            f"Your answer is not the right kind: {reason}{where}."
-        )
+        where = "" if value or not case.label else f" ({case.label})"
+        if reason.startswith("expected"):
+            return f"Your answer is not the right kind: {reason}{where}."
+        if reason == "wrong value":
+            return f"That is not the answer{where}. Run {self.id}.hint() for a pointer."
+        return f"Your answer has {reason}{where}. Run {self.id}.hint() for a pointer."
 
     def _result(self, outcome: str, message: str) -> Result:
         return Result(self.id, outcome, message)

@@ -37,6 +37,7 @@ __all__ = [
     "load_supplier",
     "load_accounts",
     "accounts_frame",
+    "load_modules",
 ]
 
 REGIONS = ("north", "northeast", "east", "central", "south", "southwest", "northwest")
@@ -154,3 +155,17 @@ def accounts_frame(accounts=None):
         row.update({f"s_{k}": v for k, v in a.strength.items()})
         rows.append(row)
     return pd.DataFrame(rows).set_index("id")
+
+
+@lru_cache(maxsize=1)
+def load_modules() -> tuple[dict, ...]:
+    """The course's modules in lecture order: id, stem, en, zh, section, step, ready."""
+    raw = load_yaml(data_path("modules.yaml"))
+    if not isinstance(raw, list) or not raw:
+        raise DataError("modules.yaml: expected a list of modules")
+    keys = ("id", "stem", "en", "zh", "section", "step", "ready")
+    for i, record in enumerate(raw, 1):
+        require_keys(record, keys, f"modules.yaml, module {i}")
+        if not isinstance(record["ready"], bool) or record["step"] not in range(6):
+            raise DataError(f"modules.yaml, module {i}: ready must be true/false and step 0-5")
+    return tuple(raw)
