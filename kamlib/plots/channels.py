@@ -19,7 +19,7 @@ from kamlib.models.channels import (
 )
 from kamlib.plots.style import axes, plot_language, text
 
-__all__ = ["KIND_COLOURS", "channel_map_layout", "node_label", "plot_channel_map", "channel_map_takeaway"]
+__all__ = ["KIND_COLOURS", "channel_map_layout", "channel_map_figsize", "node_label", "plot_channel_map", "channel_map_takeaway"]
 
 KIND_COLOURS = {
     "supplier": "#1f4e79",
@@ -127,6 +127,13 @@ def channel_map_layout(g) -> dict:
     return {n: (float(layer[n]), round(1.0 - rank[n], 10)) for n in g}
 
 
+def channel_map_figsize(layout: dict) -> tuple[float, float]:
+    """A figure size (inches) that fits a layout's columns and its tallest column."""
+    n_layers = int(max((x for x, _ in layout.values()), default=0)) + 1
+    tallest = max((sum(1 for x, _ in layout.values() if x == i) for i in range(n_layers)), default=1)
+    return (max(6.0, 3.2 * n_layers + 0.5), max(4.0, 0.62 * tallest + 1.6))
+
+
 def node_label(g, node, language: str | None = None) -> str:
     """A node's display name: its ``en``/``zh`` attribute, else its glossary label, else its id."""
     from kamlib.i18n import glossary, label
@@ -180,8 +187,7 @@ def plot_channel_map(g, ax=None, layout: dict | None = None, title: str | None =
     if missing:
         raise ValueError(f"layout has no position for node {missing[0]!r}")
     n_layers = int(max((x for x, _ in layout.values()), default=0)) + 1
-    tallest = max((sum(1 for x, _ in layout.values() if x == i) for i in range(n_layers)), default=1)
-    ax = axes(ax, figsize=(max(6.0, 3.2 * n_layers + 0.5), max(4.0, 0.62 * tallest + 1.6)))
+    ax = axes(ax, figsize=channel_map_figsize(layout))
 
     sound = not channel_map_problems(g)
     sources_ok = sound and all("volume_t" in a for _, a in g.nodes(data=True) if a.get("kind") == "supplier")
