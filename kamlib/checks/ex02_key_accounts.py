@@ -16,7 +16,7 @@ from kamlib.checks.framework import Case, Mistake, Question
 from kamlib.models import accounts as m
 
 __all__ = ["EXERCISE_IDS", "exercise_table", "ATTRACTIVENESS_WEIGHTS", "STRENGTH_WEIGHTS",
-           "q1", "q2", "q3", "q4", "QUESTIONS", "try_it"]
+           "scored_table", "q1", "q2", "q3", "q4", "QUESTIONS", "try_it"]
 
 # rolling mill, cement group, transport fleet, wind-farm operator, beverage plant, coal mine
 EXERCISE_IDS = ("KA03", "KA05", "KA22", "KA15", "KA27", "KA07")
@@ -131,30 +131,39 @@ q2 = Question(
 
 # --- q3: shortlist ---------------------------------------------------------------------------------
 
-def _scores(table, a_weights, s_weights):
-    out = []
+def scored_table(table=None, a_weights=ATTRACTIVENESS_WEIGHTS, s_weights=STRENGTH_WEIGHTS) -> dict[str, dict]:
+    """Each account's axis scores and cell: ``{id: {"attractiveness", "strength", "cell"}}``."""
+    table = exercise_table() if table is None else table
+    out = {}
     for key, row in table.items():
         a = m.weighted_score(row["attractiveness"], a_weights)
         s = m.weighted_score(row["strength"], s_weights)
-        out.append(m.AccountScore(key, a, s, m.matrix_cell(a, s)))
+        out[key] = {"attractiveness": a, "strength": s, "cell": m.matrix_cell(a, s)}
     return out
 
 
-def shortlist_reference(table, a_weights, s_weights, limit):
+def _as_scores(scored):
+    return [m.AccountScore(k, v["attractiveness"], v["strength"], v["cell"]) for k, v in scored.items()]
+
+
+def shortlist_reference(scored, limit):
     """Accounts in the two invest cells, most attractive first, ties by id, at most ``limit``."""
-    return m.shortlist(_scores(table, a_weights, s_weights), limit=limit)
+    return m.shortlist(_as_scores(scored), limit=limit)
+
+
+def _invest_sorted(scored, key):
+    chosen = [s for s in _as_scores(scored) if s.cell in ("Invest for growth", "Invest selectively")]
+    return [s.id for s in sorted(chosen, key=key)]
 
 
 def _q3_hidden(rng):
     cases = []
     for size in (8, 10, 12, 15):
-        table = _random_table(rng, size)
-        first = next(iter(table.values()))
-        twin = dict(first, attractiveness=dict(first["attractiveness"]))  # a tie in attractiveness
-        table["T00tie"] = twin
-        a_w = _random_weights(rng, m.ATTRACTIVENESS_FACTORS)
-        s_w = _random_weights(rng, m.STRENGTH_FACTORS)
-        cases.append(Case((table, a_w, s_w, rng.choice([3, 5, 20]))))
+        scored = scored_table(_random_table(rng, size), _random_weights(rng, m.ATTRACTIVENESS_FACTORS),
+                              _random_weights(rng, m.STRENGTH_FACTORS))
+        twin = dict(next(iter(scored.values())))
+        scored["T00tie"] = twin  # a tie in attractiveness: broken by id
+        cases.append(Case((scored, rng.choice([2, 3, 5, 20]))))
     return cases
 
 
@@ -163,25 +172,24 @@ q3 = Question(
     summary="the shortlist: invest cells, most attractive first, at most `limit`",
     answer_name="make_shortlist",
     reference=shortlist_reference,
-    cases=lambda: [Case((exercise_table(), ATTRACTIVENESS_WEIGHTS, STRENGTH_WEIGHTS, 3), label="the six accounts, limit 3"),
-                   Case((exercise_table(), ATTRACTIVENESS_WEIGHTS, STRENGTH_WEIGHTS, 6), label="the six accounts, limit 6")],
+    cases=lambda: [Case((scored_table(), 3), label="SCORED, limit 3"), Case((scored_table(), 6), label="SCORED, limit 6")],
     hidden_cases=_q3_hidden,
     hints=(
-        "Score each account on both axes with your weighted_score, then find its cell with your matrix_cell.",
-        "Keep only the accounts in 'Invest for growth' or 'Invest selectively'.",
-        "Sort by attractiveness, highest first; break ties by id (sorted(..., key=lambda x: (-a, id))); then cut to `limit`.",
+        "Keep only the accounts whose cell is 'Invest for growth' or 'Invest selectively'.",
+        "Sort them by attractiveness, highest first, breaking ties by id: sorted(..., key=lambda x: (-attractiveness, id)).",
+        "Return the ids as a list, cut to at most `limit` items (list[:limit]).",
     ),
     mistakes=(
         Mistake("by strength", "You ranked by relative strength; the rule ranks by account attractiveness.",
-                lambda t, aw, sw, n: [s.id for s in sorted((x for x in _scores(t, aw, sw) if x.cell.startswith("Invest")),
-                                                           key=lambda x: (-x.strength, x.id))][:n]),
+                lambda t, n: _invest_sorted(t, lambda x: (-x.strength, x.id))[:n]),
         Mistake("no limit", "Your list is longer than `limit`: cut it after sorting.",
-                lambda t, aw, sw, n: m.shortlist(_scores(t, aw, sw))),
+                lambda t, n: m.shortlist(_as_scores(t))),
         Mistake("all cells", "You kept accounts outside the two invest cells; only 'Invest for growth' and 'Invest selectively' qualify.",
-                lambda t, aw, sw, n: m.shortlist(_scores(t, aw, sw), cells=m.CELLS, limit=n)),
+                lambda t, n: m.shortlist(_as_scores(t), cells=m.CELLS, limit=n)),
         Mistake("ascending", "Your list runs from least to most attractive; put the most attractive first.",
-                lambda t, aw, sw, n: [s.id for s in sorted((x for x in _scores(t, aw, sw) if x.cell.startswith("Invest")),
-                                                           key=lambda x: (x.attractiveness, x.id))][:n]),
+                lambda t, n: _invest_sorted(t, lambda x: (x.attractiveness, x.id))[:n]),
+        Mistake("ties", "Break ties in attractiveness by id, alphabetically.",
+                lambda t, n: _invest_sorted(t, lambda x: (-x.attractiveness, "".join(chr(255 - ord(c)) for c in x.id)))[:n]),
     ),
 )
 
