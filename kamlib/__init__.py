@@ -42,6 +42,25 @@ _LAZY = {
     # widgets
     "key_accounts_explorer": "kamlib.widgets.accounts",
     "staircase_explorer": "kamlib.widgets.course",
+    # channel maps (产品通路图): data, models, plots, widget
+    "load_channel_map": "kamlib.data.channels",
+    "list_channel_maps": "kamlib.data.channels",
+    "build_channel_map": "kamlib.models.channels",
+    "validate_channel_map": "kamlib.models.channels",
+    "channel_map_problems": "kamlib.models.channels",
+    "route_volumes": "kamlib.models.channels",
+    "top_routes": "kamlib.models.channels",
+    "inflows": "kamlib.models.channels",
+    "leverage_point": "kamlib.models.channels",
+    "segment_volumes": "kamlib.models.channels",
+    "channel_volumes": "kamlib.models.channels",
+    "first_fill_share": "kamlib.models.channels",
+    "influencers": "kamlib.models.channels",
+    "compare_maps": "kamlib.models.channels",
+    "plot_channel_map": "kamlib.plots.channels",
+    "channel_map_layout": "kamlib.plots.channels",
+    "channel_map_builder": "kamlib.widgets.channels",
+    "render_channel_map": "kamlib.widgets.channels",
     # checks
     "____": "kamlib.checks",
 }
