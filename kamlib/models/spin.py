@@ -230,7 +230,7 @@ _ZH_CUES = tuple(
         ("I", ("损失", "影响", "后果", "导致", "造成", "代价", "罚款", "会怎样", "耽误"), 3),
         ("I", ("花多少钱", "增加多少", "成本增加", "占用", "继续"), 2),
         ("N", ("帮助", "有用", "好处", "价值", "值多少", "节省", "重要", "能帮", "更安全", "意味着",
-               "有什么用"), 3),
+               "有什么用", "用处"), 3),
         ("N", ("如果能", "减半", "延长", "更长", "减少", "提高", "不用"), 1),
     )
     for word in words
@@ -498,9 +498,8 @@ def evaluate_classifier(
 # --- needs and FAB ----------------------------------------------------------------------------
 
 _EXPLICIT = re.compile(
-    r"\b(we|i) (really )?(need|want|must have|would like|'d like|am looking for|'m looking for|"
-    r"are looking for|'re looking for|'re after|are after)\b|\bwhat we want\b|\bideally\b|"
-    r"\bwe'd like\b|\bi'd like\b"
+    r"\b(we|i) (really )?(need|want|must have|would like)\b|\b(we|i)'d like\b|"
+    r"\b(we|i)('m|'re| am| are) (looking for|after)\b|\bwhat we want\b|\bideally\b"
 )
 
 
