@@ -522,7 +522,7 @@ class RolePlayCall:
         if not text.strip():
             raise ValueError(f"text must be a non-empty question or statement, got {text!r}")
         if self.ended is not None:
-            raise RuntimeError("the call has ended; start a new one with start_call(...)")
+            raise RuntimeError("the call has ended; start a new call with start_call(...) (or ↺ in the widget)")
         return text.strip()
 
     def _reply_text(self, kind: str, topic: Topic | None = None) -> str:
