@@ -170,10 +170,10 @@ def compare(expected: Any, got: Any, tolerance: float = 1e-6) -> str | None:
     if isinstance(expected, (list, tuple)):
         if len(got) != len(expected):
             return f"expected {len(expected)} items, got {len(got)}"
-        if any(compare(e, g, tolerance) is not None for e, g in zip(expected, got)):
+        if any(compare(e, g, tolerance) is not None for e, g in zip(expected, got, strict=True)):
             if sorted(map(repr, expected)) == sorted(map(repr, got)):
                 return "the right items in the wrong order"
-            wrong = [i + 1 for i, (e, g) in enumerate(zip(expected, got)) if compare(e, g, tolerance)]
+            wrong = [i + 1 for i, (e, g) in enumerate(zip(expected, got, strict=True)) if compare(e, g, tolerance)]
             return f"a wrong item at position {', '.join(map(str, wrong[:5]))}"
         return None
     if isinstance(expected, (set, frozenset)):
