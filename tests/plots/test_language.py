@@ -54,6 +54,7 @@ EXAMPLES = {
     "plot_selection_matrix": lambda: ((_scores(),), {"highlight": ["KA01"]}),
     "plot_pareto": lambda: ((_accounts(),), {}),
     "plot_staircase": lambda: ((), {"current": 2}),
+    "plot_channel_map": lambda: ((importlib.import_module("kamlib.data.channels").load_channel_map("running_case"),), {}),
 }
 
 
