@@ -193,6 +193,9 @@ class Question:
     builds inputs the trainee has not seen, from a seeded random generator.
     For ``kind='value'`` the answer is a value compared with the reference on the
     single visible case; for ``kind='function'`` it is a function called on each case.
+    ``judge(expected, got)`` replaces :func:`compare` for answers it cannot judge (a
+    networkx graph, say); like ``compare`` it returns None or a reason that never
+    reveals the expected answer.
     """
 
     id: str
@@ -204,6 +207,7 @@ class Question:
     hidden_cases: Callable[[random.Random], Sequence[Case]] | None = None
     mistakes: Sequence[Mistake] = ()
     kind: str = "function"
+    judge: Callable[[Any, Any], str | None] | None = None
     tolerance: float = 1e-6
     seed: int = 2026
     _hint_state: dict = field(default_factory=lambda: {"shown": 0}, repr=False, compare=False)
@@ -233,7 +237,7 @@ class Question:
             except Exception as err:  # the trainee's code failed: say how, not where in kamlib
                 where = f" on {case.label}" if case.label else ""
                 return self._result(INCORRECT, f"{self.answer_name} raised {type(err).__name__}: {err}{where}.")
-            reason = compare(expected, got, self.tolerance)
+            reason = self._compare(expected, got)
             if reason is not None:
                 return self._result(INCORRECT, self._feedback(case, got, reason, value))
         return self._result(CORRECT, "Well done." if not value else "")
@@ -241,7 +245,7 @@ class Question:
     def _feedback(self, case: Case, got: Any, reason: str, value: bool) -> str:
         for mistake in self.mistakes:
             try:
-                if compare(case.call(mistake.wrong), got, self.tolerance) is None:
+                if self._compare(case.call(mistake.wrong), got) is None:
                     return mistake.message
             except Exception:  # a mistake model that does not apply to this case
                 continue
@@ -251,6 +255,11 @@ class Question:
         if reason == "wrong value":
             return f"That is not the answer{where}. Run {self.id}.hint() for a pointer."
         return f"Your answer has {reason}{where}. Run {self.id}.hint() for a pointer."
+
+    def _compare(self, expected: Any, got: Any) -> str | None:
+        if self.judge is not None:
+            return self.judge(expected, got)
+        return compare(expected, got, self.tolerance)
 
     def _result(self, outcome: str, message: str) -> Result:
         return Result(self.id, outcome, message)

@@ -146,3 +146,13 @@ def test_a_function_answer_must_be_callable():
 def test_kind_is_checked():
     with pytest.raises(ValueError, match="kind must be 'function' or 'value'"):
         make_question(kind="table")
+
+
+def test_a_custom_judge_decides_and_its_reason_is_shown():
+    def judge(expected, got):
+        return None if sorted(got) == sorted(expected) else "a missing member"
+
+    q = make_question(reference=lambda xs: list(xs), judge=judge, mistakes=())
+    assert q.evaluate(lambda xs: list(reversed(xs))).outcome == CORRECT
+    result = q.evaluate(lambda xs: xs[:1])
+    assert result.outcome == INCORRECT and "a missing member" in result.message
