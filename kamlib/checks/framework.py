@@ -250,6 +250,8 @@ class Question:
             except Exception:  # a mistake model that does not apply to this case
                 continue
         where = "" if value or not case.label else f" ({case.label})"
+        if self.judge is not None:
+            return f"{reason[:1].upper()}{reason[1:]}{where}. Run {self.id}.hint() for a pointer."
         if reason.startswith("expected"):
             return f"Your answer is not the right kind: {reason}{where}."
         if reason == "wrong value":
