@@ -286,7 +286,7 @@ def _check_text(text: object, name: str = "text") -> str:
 def question_language(text: str) -> str:
     """``'zh'`` when ``text`` contains Chinese characters, else ``'en'``.
 
-    >>> question_language("你对终传动油的使用寿命满意吗？"), question_language("Any issues?")
+    >>> question_language("你们的空压机油多久换一次？"), question_language("Any issues?")
     ('zh', 'en')
     """
     return "zh" if _CJK.search(_check_text(text)) else "en"

@@ -180,6 +180,7 @@ class Scenario:
     replies: Mapping[str, Bilingual]
     suggested_questions: tuple[Bilingual, ...]
     pitch_cues: tuple[str, ...]
+    example_calls: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def topic(self, topic_id: str) -> Topic:
         return next(t for t in self.topics if t.id == topic_id)
@@ -252,7 +253,7 @@ def parse_scenario(raw: Any, source: str = "scenario") -> Scenario:
     from kamlib.data import load_sectors, require_keys
 
     require_keys(raw, ("id", "title", "sector", "buyer", "topics", "needs"), source,
-                 optional=("rules", "replies", "suggested_questions", "pitch_cues"))
+                 optional=("rules", "replies", "suggested_questions", "pitch_cues", "example_calls"))
     sid = _identifier(raw["id"], f"{source}, key 'id'")
     sectors = tuple(load_sectors())
     if raw["sector"] not in sectors:
@@ -323,9 +324,16 @@ def parse_scenario(raw: Any, source: str = "scenario") -> Scenario:
         text = _bilingual(item, f"{source}, suggested_questions entry {i}")
         suggested.append(text)
     pitch = _cue_list(raw["pitch_cues"], f"{source}, key 'pitch_cues'") if raw.get("pitch_cues") else ()
+    examples = raw.get("example_calls") or {}
+    if not isinstance(examples, Mapping) or not set(examples) <= {"good", "poor"}:
+        raise _error(f"{source}, key 'example_calls': expected a mapping with good and/or poor lists, got {examples!r}")
+    for kind, lines in examples.items():
+        for j, line in enumerate(_list(lines, f"{source}, key 'example_calls.{kind}'"), 1):
+            if not isinstance(line, str) or not line.strip():
+                raise _error(f"{source}, example_calls.{kind} entry {j}: expected text, got {line!r}")
     return Scenario(sid, _bilingual(raw["title"], f"{source}, key 'title'"), raw["sector"], buyer,
                     tuple(topics), tuple(needs), rules, _replies(raw.get("replies"), f"{source}, key 'replies'"),
-                    tuple(suggested), pitch)
+                    tuple(suggested), pitch, {k: tuple(v) for k, v in examples.items()})
 
 
 # --- the call -------------------------------------------------------------------------------
@@ -464,6 +472,17 @@ class RolePlayCall:
     def say(self, text: str) -> Reply:
         """Make a statement (for example a product pitch) rather than ask."""
         return self._statement(self._check(text))
+
+    def play(self, lines) -> list[Reply]:
+        """:meth:`ask` each of ``lines`` (a list of str) in turn; the replies.
+
+        >>> call = start_call("mining_haul_trucks", language="en")
+        >>> [r.type for r in call.play(["How many haul trucks do you run?", "Our grease is synthetic."])]
+        ['S', None]
+        """
+        if isinstance(lines, str) or not hasattr(lines, "__iter__"):
+            raise TypeError(f"lines must be a list of str, got {type(lines).__name__}")
+        return [self.ask(line) for line in lines]
 
     def end(self) -> Outcome:
         """End the call and get its outcome; calling it again gives the same outcome."""
