@@ -1,6 +1,8 @@
 """``make lab``: start JupyterLab on 127.0.0.1 at the welcome notebook and print its URL."""
 
 import argparse
+import os
+import runpy
 import secrets
 import subprocess
 import sys
@@ -29,7 +31,20 @@ def main() -> int:
     ]
     if args.no_browser:
         command.append("--no-browser")
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        # Containers and CI run as root; JupyterLab refuses without this.
+        command.append("--ServerApp.allow_root=True")
+    install_settings()
     return subprocess.call(command, cwd=ROOT)
+
+
+def install_settings() -> None:
+    """Re-install the course's JupyterLab settings: .venv/.installed only tracks
+    pyproject.toml, so an edited overrides.json would otherwise never arrive."""
+    try:
+        runpy.run_path(str(ROOT / "tools" / "lab_settings.py"), run_name="__main__")
+    except OSError as error:
+        print(f"warning: could not install the course's JupyterLab settings: {error}")
 
 
 if __name__ == "__main__":
