@@ -55,7 +55,17 @@ EXAMPLES = {
     "plot_pareto": lambda: ((_accounts(),), {}),
     "plot_staircase": lambda: ((), {"current": 2}),
     "plot_channel_map": lambda: ((importlib.import_module("kamlib.data.channels").load_channel_map("running_case"),), {}),
+    "plot_confusion": lambda: ((importlib.import_module("kamlib.models.spin").evaluate_classifier(),), {}),
+    "plot_question_mix": lambda: ((_spin_debrief(),), {}),
 }
+
+
+def _spin_debrief():
+    from kamlib.models.spin_roleplay import start_call
+
+    call = start_call("cement_open_gear", language="en")
+    call.play(["How many kilns run?", "Our grease is synthetic.", "Are you happy with your grease consumption?"])
+    return call.debrief()
 
 
 def plot_functions() -> list[tuple[str, str]]:
