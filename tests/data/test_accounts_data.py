@@ -57,8 +57,8 @@ def _copy_with(tmp_path, old: str, new: str):
     ("old", "new", "message"),
     [
         (",steel,north,", ",steelworks,north,", "accounts.csv, line 2, column 'sector': expected one of mining, steel"),
-        (",340,", ",lots,", "accounts.csv, line 2, column 'volume_t': expected a number >= 0, got 'lots'"),
-        (",340,", ",-5,", "column 'volume_t': expected a number >= 0, got '-5'"),
+        (",north,155,", ",north,lots,", "accounts.csv, line 2, column 'volume_t': expected a number >= 0, got 'lots'"),
+        (",north,155,", ",north,-5,", "column 'volume_t': expected a number >= 0, got '-5'"),
         (",mid,", ",middle,", "column 'stage': expected one of pre, early, mid"),
         ("hydraulic;gear;grease,1,", "hydraulic;gear;grease,11,", "column 'a_budget': expected a number >= 0 and <= 10, got '11'"),
         ("KA02,", "KA01,", "line 3, column 'id': duplicate id 'KA01'"),
