@@ -9,7 +9,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 8888
 ASSIGNMENT ?= ex02_key_accounts
 
-.PHONY: lab test test-fast lint exercises clean-venv
+.PHONY: lab test test-fast lint exercises bench clean-venv
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,18 +29,23 @@ lab: $(VENV)/.installed
 	$(BIN)/python tools/lab.py --port $(PORT)
 
 test: $(VENV)/.installed-dev
-	$(BIN)/python -m ruff check kamlib tests tools course exercises/source benchmarks
+	$(BIN)/python -m ruff check .
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 test-fast: $(VENV)/.installed-dev
 	$(BIN)/python -m pytest -m "not slow and not browser" $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed-dev
-	$(BIN)/python -m ruff check kamlib tests tools course exercises/source benchmarks
+	$(BIN)/python -m ruff check .
 
 # Regenerate exercises/release/ and solutions/ from exercises/source/ with nbgrader.
 exercises: $(VENV)/.installed-dev
 	$(BIN)/python tools/exercises.py regenerate
+
+# Performance: import time, notebook run time vs kernel start, widget latency,
+# autograde time; prints a table and writes benchmarks/README.md.
+bench: $(VENV)/.installed-dev
+	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
 
 clean-venv:
 	rm -rf $(VENV)
