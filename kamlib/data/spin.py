@@ -15,8 +15,10 @@ True
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kamlib.data import DataError, data_path, load_sectors, load_yaml, require_keys
 from kamlib.models.spin import (
@@ -29,6 +31,9 @@ from kamlib.models.spin import (
     StatementBank,
 )
 
+if TYPE_CHECKING:
+    from kamlib.models.spin_roleplay import Bilingual
+
 __all__ = [
     "SPLITS",
     "load_spin_questions",
@@ -38,6 +43,9 @@ __all__ = [
     "list_scenarios",
     "scenario_path",
     "load_scenario",
+    "CallTranscript",
+    "read_call_transcript",
+    "load_spin_bad_example",
 ]
 
 SPLITS = ("tune", "heldout")
@@ -191,3 +199,61 @@ def load_scenario(name_or_path: str | Path):
 
     path = scenario_path(name_or_path)
     return parse_scenario(load_yaml(path), source=path.name)
+
+
+# --- the lecture's bad example (坏的例子) -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CallTranscript:
+    """A seller's side of a call, to replay through the role-play engine.
+
+    ``turns`` are the seller's lines (:class:`~kamlib.models.spin_roleplay.Bilingual`);
+    the buyer's replies come from ``start_call(scenario).play(lines(language))``.
+    """
+
+    id: str
+    title: Bilingual
+    scenario: str
+    seller: Bilingual
+    note: Bilingual
+    turns: tuple[Bilingual, ...]
+
+    def lines(self, language: str = "en") -> list[str]:
+        """The seller's lines in ``language`` ('en' or 'zh'; zh falls back to en)."""
+        if language not in ("en", "zh"):
+            raise ValueError(f"language must be 'en' or 'zh', got {language!r}")
+        return [turn.get(language) for turn in self.turns]
+
+
+def read_call_transcript(path: str | Path) -> CallTranscript:
+    """Read and validate a call transcript (the format of ``spin_bad_example.yaml``)."""
+    from kamlib.models.spin_roleplay import _bilingual, _identifier
+
+    path = Path(path)
+    raw = load_yaml(path)
+    require_keys(raw, ("id", "title", "scenario", "seller", "note", "turns"), path.name)
+    names = list_scenarios()
+    if raw["scenario"] not in names:
+        raise DataError(f"{path.name}, key 'scenario': expected one of {', '.join(names)}, got {raw['scenario']!r}")
+    turns = raw["turns"]
+    if not isinstance(turns, list) or not turns:
+        raise DataError(f"{path.name}, key 'turns': expected a non-empty list of the seller's lines, got {turns!r}")
+    return CallTranscript(
+        id=_identifier(raw["id"], f"{path.name}, key 'id'"),
+        title=_bilingual(raw["title"], f"{path.name}, key 'title'"),
+        scenario=raw["scenario"],
+        seller=_bilingual(raw["seller"], f"{path.name}, key 'seller'"),
+        note=_bilingual(raw["note"], f"{path.name}, key 'note'"),
+        turns=tuple(_bilingual(t, f"{path.name}, turns entry {i}") for i, t in enumerate(turns, 1)),
+    )
+
+
+def load_spin_bad_example() -> CallTranscript:
+    """The lecture's bad example (坏的例子): a feature-dumping call, seller's lines only.
+
+    >>> example = load_spin_bad_example()
+    >>> example.scenario, len(example.lines("en")) == len(example.lines("zh"))
+    ('cement_open_gear', True)
+    """
+    return read_call_transcript(data_path("spin_bad_example.yaml"))
