@@ -1,0 +1,512 @@
+"""KAM Lab performance harness: ``.venv/bin/python benchmarks/run.py`` (or ``make bench``).
+
+Measures, on this machine, in one run:
+
+* ``import kamlib`` in fresh interpreters (median of N), and which heavy packages it
+  pulled in (none of matplotlib, networkx, ipywidgets, pandas, nbformat may be);
+* every ``course/lec*.ipynb`` executed headless by nbclient, against a trivial
+  notebook run the same way in the same run (the kernel-start floor), as a ratio;
+* widget update latency for every explorer in ``kamlib/widgets/*.py``: each widget
+  is built with its defaults, each control is moved repeatedly and every update is
+  timed (inside an IPython shell with the inline backend, so PNG rendering of a
+  displayed figure counts); every ``render_*`` function the explorers called is then
+  replayed directly with the arguments it was called with;
+* ``nbgrader autograde`` per submission for each assignment in exercises/source/,
+  in a temp copy of the course (generate -> release copied as a submission -> autograde).
+
+Targets: import <= 50 ms; every notebook <= 2x floor; widget p95 <= 100 ms.
+Prints a markdown table (PASS / MISS per row) and writes it to benchmarks/README.md.
+``--check`` exits 1 on any MISS. Discovery is by glob, so new lectures, widgets and
+exercises are measured as they land.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime as dt
+import importlib
+import inspect
+import io
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+README = Path(__file__).resolve().parent / "README.md"
+HEAVY = ("matplotlib", "networkx", "ipywidgets", "pandas", "nbformat")
+IMPORT_TARGET_MS = 50.0
+NOTEBOOK_TARGET_RATIO = 2.0
+WIDGET_TARGET_P95_MS = 100.0
+
+
+@dataclass
+class Row:
+    section: str
+    what: str
+    measured: str
+    target: str
+    ok: bool | None  # None: informational or skipped
+
+    @property
+    def verdict(self) -> str:
+        return {True: "PASS", False: "MISS", None: "—"}[self.ok]
+
+
+def median(values):
+    return statistics.median(values) if values else float("nan")
+
+
+def percentile(values, q):
+    ordered = sorted(values)
+    if not ordered:
+        return float("nan")
+    k = (len(ordered) - 1) * q / 100
+    lo, hi = int(k), min(int(k) + 1, len(ordered) - 1)
+    return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+# --- import ------------------------------------------------------------------------------
+
+IMPORT_PROBE = (
+    "import sys, time, json\n"
+    "t = time.perf_counter()\n"
+    "import kamlib\n"
+    "t = time.perf_counter() - t\n"
+    f"heavy = sorted(m for m in {HEAVY!r} if m in sys.modules)\n"
+    "print(json.dumps({'seconds': t, 'heavy': heavy}))\n"
+)
+
+
+def bench_import(runs: int) -> list[Row]:
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "0"}
+    seconds, heavy = [], set()
+    for _ in range(runs):
+        done = subprocess.run([sys.executable, "-c", IMPORT_PROBE], capture_output=True,
+                              text=True, cwd=tempfile.gettempdir(), env=env, check=True)
+        probe = json.loads(done.stdout.strip().splitlines()[-1])
+        seconds.append(probe["seconds"])
+        heavy.update(probe["heavy"])
+    # -X importtime: kamlib's cumulative time and its slowest imports (one more run).
+    done = subprocess.run([sys.executable, "-X", "importtime", "-c", "import kamlib"],
+                          capture_output=True, text=True, cwd=tempfile.gettempdir(), check=True)
+    entries = []  # (self us, cumulative us, depth, name), children listed before parents
+    for line in done.stderr.splitlines():
+        match = re.match(r"import time:\s+(\d+) \|\s+(\d+) \|( *)(\S+)", line)
+        if match:
+            entries.append((int(match[1]), int(match[2]), len(match[3]), match[4]))
+    at = next((i for i, e in enumerate(entries) if e[3] == "kamlib"), None)
+    kamlib_cumulative, subtree = None, []
+    if at is not None:
+        kamlib_cumulative, depth = entries[at][1], entries[at][2]
+        i = at
+        while i > 0 and entries[i - 1][2] > depth:
+            i -= 1
+        subtree = entries[i:at + 1]
+    heavy.update(m for m in HEAVY if any(e[3].split(".")[0] == m for e in subtree))
+    slowest = sorted(subtree, reverse=True)[:3]
+    ms = median(seconds) * 1000
+    rows = [
+        Row("import", f"`import kamlib`, fresh interpreter (median of {runs})",
+            f"{ms:.1f} ms", f"≤ {IMPORT_TARGET_MS:.0f} ms", ms <= IMPORT_TARGET_MS),
+        Row("import", "heavy packages imported by `import kamlib`",
+            ", ".join(sorted(heavy)) or "none", "none of " + ", ".join(HEAVY), not heavy),
+    ]
+    if kamlib_cumulative is not None:
+        top = ", ".join(f"{name} {self_us / 1000:.1f}" for self_us, _, _, name in slowest)
+        rows.append(Row("import", "`-X importtime`: kamlib cumulative (slowest self, ms)",
+                        f"{kamlib_cumulative / 1000:.1f} ms ({top})", "", None))
+    return rows
+
+
+# --- notebooks -----------------------------------------------------------------------
+
+def execute_notebook(path: Path, timeout: int = 600) -> float:
+    import nbformat
+    from nbclient import NotebookClient
+
+    notebook = nbformat.read(path, as_version=4)
+    client = NotebookClient(notebook, timeout=timeout, kernel_name="python3",
+                            resources={"metadata": {"path": str(path.parent)}})
+    start = time.perf_counter()
+    client.execute(stderr=subprocess.DEVNULL)  # the kernel's start-up chatter
+    elapsed = time.perf_counter() - start
+    errors = [o for c in notebook.cells for o in c.get("outputs", []) if o.get("output_type") == "error"]
+    if errors:
+        raise RuntimeError(f"{path.name}: {errors[0].get('ename')}: {errors[0].get('evalue')}")
+    SLOWEST[path.name] = max((cell_seconds(c), c.source.strip().splitlines()[0][:40])
+                             for c in notebook.cells if c.cell_type == "code" and c.source.strip())
+    return elapsed
+
+
+SLOWEST: dict[str, tuple[float, str]] = {}  # notebook -> (seconds, first line) of its slowest cell
+
+
+def cell_seconds(cell) -> float:
+    """A cell's run time from nbclient's timing metadata (0 when absent)."""
+    timing = cell.get("metadata", {}).get("execution", {})
+    try:
+        start = dt.datetime.fromisoformat(timing["iopub.execute_input"].replace("Z", "+00:00"))
+        end = dt.datetime.fromisoformat(timing["shell.execute_reply"].replace("Z", "+00:00"))
+    except (KeyError, ValueError):
+        return 0.0
+    return (end - start).total_seconds()
+
+
+def trivial_notebook(directory: Path) -> Path:
+    import nbformat
+
+    notebook = nbformat.v4.new_notebook()
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    notebook.cells = [nbformat.v4.new_code_cell("1 + 1")]
+    path = directory / "floor.ipynb"
+    nbformat.write(notebook, path)
+    return path
+
+
+def bench_notebooks(runs: int) -> list[Row]:
+    lectures = sorted((ROOT / "course").glob("lec*.ipynb"))
+    if not lectures:
+        return [Row("notebooks", "course/lec*.ipynb", "none yet", "", None)]
+    with tempfile.TemporaryDirectory() as tmp:
+        floor_path = trivial_notebook(Path(tmp))
+        times: dict[str, list[float]] = {"floor": []}
+        failures: dict[str, str] = {}
+        for run in range(runs):
+            log(f"notebooks: run {run + 1}/{runs}")
+            times["floor"].append(execute_notebook(floor_path))
+            for path in lectures:
+                if path.name in failures:
+                    continue
+                # Execute a copy, in course/, so relative links and data behave as in class.
+                try:
+                    times.setdefault(path.name, []).append(execute_notebook(path))
+                except Exception as error:  # noqa: BLE001 - reported as a row
+                    failures[path.name] = str(error)[:200]
+    floor = median(times["floor"])
+    rows = [Row("notebooks", f"trivial notebook (kernel start + 1 cell; floor, median of {runs})",
+                f"{floor:.2f} s", "", None)]
+    for path in lectures:
+        if path.name in failures:
+            rows.append(Row("notebooks", f"`{path.name}`", f"error: {failures[path.name]}",
+                            f"≤ {NOTEBOOK_TARGET_RATIO:.0f}× floor", False))
+            continue
+        seconds = median(times[path.name])
+        ratio = seconds / floor
+        slow_s, slow_line = SLOWEST.get(path.name, (0.0, ""))
+        rows.append(Row("notebooks", f"`{path.name}` (median of {runs}; slowest cell "
+                        f"{slow_s:.2f} s: `{slow_line.replace('|', '/')}`)",
+                        f"{seconds:.2f} s = {ratio:.2f}× floor",
+                        f"≤ {NOTEBOOK_TARGET_RATIO:.0f}× floor", ratio <= NOTEBOOK_TARGET_RATIO))
+    return rows
+
+
+# --- widgets -------------------------------------------------------------------------
+
+def ipython_shell():
+    """An IPython shell with the inline backend, so display(fig) renders a PNG."""
+    os.environ.setdefault("MPLBACKEND", "Agg")
+    from IPython.core.interactiveshell import InteractiveShell
+    from IPython.core.pylabtools import select_figure_formats
+
+    shell = InteractiveShell.instance()
+    select_figure_formats(shell, {"png"})  # what the inline backend registers
+    return shell
+
+
+def controls_of(widget) -> list:
+    """Every enabled input control under ``widget`` (buttons excluded: they change
+    state in ways a generic driver cannot undo)."""
+    import ipywidgets as w
+
+    passive = (w.HTML, w.HTMLMath, w.Label, w.Image, w.Output, w.Valid, w.Button)
+    found, stack, seen = [], [widget], set()
+    while stack:
+        node = stack.pop(0)
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        stack.extend(getattr(node, "children", ()) or ())
+        if isinstance(node, w.ValueWidget) and not isinstance(node, passive):
+            if not getattr(node, "disabled", False):
+                found.append(node)
+    return found
+
+
+def next_value(control, step: int):
+    """A different valid value for ``control`` (alternating so it stays in range)."""
+    value = control.value
+    if hasattr(control, "options") and hasattr(control, "index") and not isinstance(control.index, tuple):
+        count = len(control.options)
+        return ("index", (control.index + 1) % count) if count > 1 else None
+    if isinstance(value, bool):
+        return ("value", not value)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        delta = getattr(control, "step", None) or 1
+        lo, hi = getattr(control, "min", None), getattr(control, "max", None)
+        up = value + delta
+        down = value - delta
+        if hi is not None and up > hi:
+            return ("value", down)
+        if lo is not None and down < lo:
+            return ("value", up)
+        return ("value", up if step % 2 == 0 else down)
+    if isinstance(value, str):
+        return ("value", value + " " if step % 2 == 0 else value.rstrip(" ") or value + ".")
+    return None
+
+
+def public_functions(module):
+    names = getattr(module, "__all__", None) or [n for n in vars(module) if not n.startswith("_")]
+    for name in names:
+        value = getattr(module, name, None)
+        if inspect.isfunction(value) and value.__module__ == module.__name__:
+            yield name, value
+
+
+def no_required_args(function) -> bool:
+    return all(p.default is not inspect.Parameter.empty or p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD)
+               for p in inspect.signature(function).parameters.values())
+
+
+def recorder(function, store: list):
+    """``function``, also keeping the arguments of its first 50 calls in ``store``."""
+    def wrapper(*args, **kwargs):
+        if len(store) < 50:
+            store.append((args, kwargs))
+        return function(*args, **kwargs)
+    return wrapper
+
+
+def bench_widgets(moves: int, replays: int) -> list[Row]:
+    try:
+        import ipywidgets as w
+    except ImportError:
+        return [Row("widgets", "ipywidgets", "not installed", "", None)]
+    import kamlib
+
+    ipython_shell()
+    language = kamlib.get_language()
+    rows: list[Row] = []
+    modules = sorted(p.stem for p in (ROOT / "kamlib" / "widgets").glob("*.py") if not p.stem.startswith("_"))
+    for stem in modules:
+        module = importlib.import_module(f"kamlib.widgets.{stem}")
+        renders = {n: f for n, f in public_functions(module) if n.startswith("render_")}
+        calls: dict[str, list] = {n: [] for n in renders}
+
+        for name, function in renders.items():
+            setattr(module, name, recorder(function, calls[name]))
+        try:
+            for name, factory in public_functions(module):
+                if name.startswith("render_") or not no_required_args(factory):
+                    continue
+                with contextlib.redirect_stdout(io.StringIO()):
+                    start = time.perf_counter()
+                    try:
+                        widget = factory()
+                    except Exception as error:  # noqa: BLE001 - reported as a row
+                        rows.append(Row("widgets", f"`{stem}.{name}()`", f"error: {error!r}"[:120],
+                                        "", False))
+                        continue
+                    build = time.perf_counter() - start
+                if not isinstance(widget, w.Widget):
+                    continue
+                samples, errors = [], []
+                controls = controls_of(widget)
+                for control in controls:
+                    for step in range(moves):
+                        change = next_value(control, step)
+                        if change is None:
+                            break
+                        with contextlib.redirect_stdout(io.StringIO()):
+                            start = time.perf_counter()
+                            try:
+                                setattr(control, *change)
+                            except Exception as error:  # noqa: BLE001
+                                errors.append(repr(error))
+                                continue
+                            samples.append(time.perf_counter() - start)
+                kamlib.set_language(language)
+                rows.append(widget_row(f"`{stem}.{name}()` update ({len(controls)} controls, "
+                                       f"{len(samples)} moves; build {build * 1000:.0f} ms)",
+                                       samples, errors))
+                widget.close_all() if hasattr(widget, "close_all") else widget.close()
+            for name, function in renders.items():
+                recorded = calls[name]
+                if not recorded:
+                    rows.append(Row("widgets", f"`{stem}.{name}` direct", "not called by any explorer "
+                                    "with default arguments", "", None))
+                    continue
+                samples, errors = [], []
+                with contextlib.redirect_stdout(io.StringIO()):
+                    for i in range(replays):
+                        args, kwargs = recorded[i % len(recorded)]
+                        start = time.perf_counter()
+                        try:
+                            function(*args, **kwargs)
+                        except Exception as error:  # noqa: BLE001
+                            errors.append(repr(error))
+                            continue
+                        samples.append(time.perf_counter() - start)
+                kamlib.set_language(language)
+                rows.append(widget_row(f"`{stem}.{name}` direct ({len(samples)} calls)", samples, errors))
+        finally:
+            for name, function in renders.items():
+                setattr(module, name, function)
+            import matplotlib.pyplot as plt
+
+            plt.close("all")
+    if not rows:
+        rows.append(Row("widgets", "kamlib/widgets/*.py", "no explorers yet", "", None))
+    return rows
+
+
+def widget_row(what: str, samples: list[float], errors: list[str]) -> Row:
+    if not samples:
+        detail = f"no timed updates{': ' + errors[0] if errors else ''}"
+        return Row("widgets", what, detail[:160], f"p95 ≤ {WIDGET_TARGET_P95_MS:.0f} ms", None)
+    p50, p95 = percentile(samples, 50) * 1000, percentile(samples, 95) * 1000
+    measured = f"p50 {p50:.1f} ms · p95 {p95:.1f} ms"
+    if errors:
+        measured += f" ({len(errors)} errors: {errors[0][:60]})"
+    return Row("widgets", what, measured, f"p95 ≤ {WIDGET_TARGET_P95_MS:.0f} ms",
+               p95 <= WIDGET_TARGET_P95_MS and not errors)
+
+
+# --- nbgrader ------------------------------------------------------------------------
+
+def nbgrader(args: list[str], cwd: Path) -> float:
+    start = time.perf_counter()
+    # nbgrader runs `alembic` from PATH: put this interpreter's bin/ first.
+    env = {**os.environ, "PATH": os.pathsep.join([str(Path(sys.executable).parent),
+                                                  os.environ.get("PATH", "")])}
+    done = subprocess.run([sys.executable, "-m", "nbgrader", *args], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=900)
+    elapsed = time.perf_counter() - start
+    if done.returncode != 0:
+        raise RuntimeError(f"nbgrader {' '.join(args)} failed:\n{done.stderr[-1500:]}")
+    return elapsed
+
+
+def bench_nbgrader(submissions: int) -> list[Row]:
+    source = ROOT / "exercises" / "source"
+    assignments = sorted(p.name for p in source.glob("*") if p.is_dir() and any(p.glob("*.ipynb")))
+    if not assignments or not (ROOT / "exercises" / "nbgrader_config.py").exists():
+        return [Row("nbgrader", "exercises/source/*", "no assignment yet", "", None)]
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        course = Path(tmp) / "exercises"
+        course.mkdir()
+        shutil.copy2(ROOT / "exercises" / "nbgrader_config.py", course)
+        shutil.copytree(source, course / "source")
+        for assignment in assignments:
+            log(f"nbgrader: {assignment}")
+            try:
+                nbgrader(["generate_assignment", assignment, "--force"], course)
+                for k in range(submissions):
+                    target = course / "submitted" / f"trainee{k + 1}" / assignment
+                    shutil.copytree(course / "release" / assignment, target)
+                seconds = [
+                    nbgrader(["autograde", assignment, "--student", f"trainee{k + 1}", "--force"], course)
+                    for k in range(submissions)
+                ]
+            except Exception as error:  # noqa: BLE001 - reported as a row
+                rows.append(Row("nbgrader", f"`{assignment}`", f"error: {str(error)[-160:]}", "", False))
+                continue
+            rows.append(Row("nbgrader", f"`nbgrader autograde {assignment}`, one unanswered "
+                            f"submission (median of {submissions})",
+                            f"{median(seconds):.2f} s", "", None))
+    return rows
+
+
+# --- report --------------------------------------------------------------------------
+
+def table(rows: list[Row]) -> str:
+    lines = ["| section | measurement | result | target | verdict |", "|---|---|---|---|---|"]
+    for row in rows:
+        lines.append(f"| {row.section} | {row.what} | {row.measured} | {row.target} | {row.verdict} |")
+    return "\n".join(lines)
+
+
+def machine() -> str:
+    return (f"Python {platform.python_version()} on {platform.system()} {platform.machine()}, "
+            f"{os.cpu_count()} CPUs")
+
+
+def write_readme(rows: list[Row], seconds: float) -> None:
+    README.write_text(
+        "# Benchmarks\n\n"
+        "Rerun on any machine: `make bench` (or `.venv/bin/python benchmarks/run.py`; "
+        "`--help` for options, `--check` to fail on a MISS). What is measured and how is in "
+        "the docstring of `benchmarks/run.py`; lectures, widgets and exercises are found by "
+        "glob, so new ones are measured as they land.\n\n"
+        "Targets: `import kamlib` ≤ 50 ms with no heavy package imported; every lecture "
+        "notebook ≤ 2× the time of a trivial notebook (kernel start) in the same run; widget "
+        "update p95 ≤ 100 ms.\n\n"
+        "Reading the table: an explorer's *update* row times one control move end to end "
+        "(callback, model, drawing and, for a displayed figure, the PNG the inline backend "
+        "makes); a *direct* row replays its `render_*` function with the arguments the "
+        "explorer passed (no rasterization). A p50 near 0 ms means most moves of that "
+        "widget's controls do not redraw (e.g. an empty or invalid text field).\n\n"
+        f"Last run: {dt.datetime.now().strftime('%Y-%m-%d %H:%M')}, {machine()}, "
+        f"took {seconds:.0f} s.\n\n" + table(rows) + "\n",
+        encoding="utf-8",
+    )
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--only", default="import,notebooks,widgets,nbgrader",
+                        help="comma-separated sections to run (default: all)")
+    parser.add_argument("--import-runs", type=int, default=7)
+    parser.add_argument("--notebook-runs", type=int, default=3)
+    parser.add_argument("--moves", type=int, default=6, help="moves per widget control")
+    parser.add_argument("--replays", type=int, default=30, help="direct calls per render_*")
+    parser.add_argument("--submissions", type=int, default=3)
+    parser.add_argument("--no-write", action="store_true", help="do not update benchmarks/README.md")
+    parser.add_argument("--check", action="store_true", help="exit 1 if any row is a MISS")
+    args = parser.parse_args(argv)
+    sections = {s.strip() for s in args.only.split(",") if s.strip()}
+
+    start = time.perf_counter()
+    rows: list[Row] = []
+    if "import" in sections:
+        log("import ...")
+        rows += bench_import(max(5, args.import_runs))
+    if "notebooks" in sections:
+        log("notebooks ...")
+        rows += bench_notebooks(args.notebook_runs)
+    if "widgets" in sections:
+        log("widgets ...")
+        rows += bench_widgets(args.moves, args.replays)
+    if "nbgrader" in sections:
+        log("nbgrader ...")
+        rows += bench_nbgrader(args.submissions)
+    elapsed = time.perf_counter() - start
+
+    print(f"\nKAM Lab benchmarks — {machine()} — {elapsed:.0f} s\n")
+    print(table(rows))
+    misses = [r for r in rows if r.ok is False]
+    print(f"\n{len(misses)} MISS, {sum(r.ok is True for r in rows)} PASS")
+    if not args.no_write and sections == {"import", "notebooks", "widgets", "nbgrader"}:
+        write_readme(rows, elapsed)
+        print(f"written to {README.relative_to(ROOT)}")
+    return 1 if (args.check and misses) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
