@@ -1,0 +1,169 @@
+"""Exercise 10's questions in both directions: the references pass visible and
+hidden tests, each typical mistake gets its own message and fails the grade,
+stubs are not attempted, feedback never gives the answer away, and a
+feature-dumping call script fails q4."""
+
+from __future__ import annotations
+
+import pytest
+
+from kamlib.checks import ex10_spin_selling as ex
+from kamlib.checks.framework import CORRECT, INCORRECT, NOT_ATTEMPTED, AnswerNotAccepted
+from kamlib.data.spin import load_scenario
+from kamlib.models.spin import classify_question
+
+LABEL_QUESTIONS = (ex.q1, ex.q2, ex.q3)
+
+
+@pytest.mark.parametrize("q", ex.QUESTIONS, ids=lambda q: q.id)
+def test_reference_passes_visible_and_hidden(q):
+    assert q.evaluate(q.reference).outcome == CORRECT
+    q.grade(q.reference)
+
+
+@pytest.mark.parametrize("q", ex.QUESTIONS, ids=lambda q: q.id)
+def test_each_mistake_is_named_and_fails_the_grade(q):
+    assert q.mistakes
+    for mistake in q.mistakes:
+        result = q.evaluate(mistake.wrong)
+        assert result.outcome == INCORRECT, mistake.name
+        assert mistake.message in result.message, mistake.name
+        with pytest.raises(AnswerNotAccepted):
+            q.grade(mistake.wrong)
+
+
+@pytest.mark.parametrize("q", ex.QUESTIONS, ids=lambda q: q.id)
+def test_stub_is_not_attempted(q):
+    def stub():
+        raise NotImplementedError()
+
+    assert q.evaluate(stub).outcome == NOT_ATTEMPTED
+    with pytest.raises(AnswerNotAccepted, match="not attempted"):
+        q.grade(stub)
+
+
+@pytest.mark.parametrize("q", ex.QUESTIONS, ids=lambda q: q.id)
+def test_feedback_never_contains_the_expected_answer(q):
+    expected = q.reference()
+    wrong_answers = [lambda: "nonsense", lambda: {}, lambda: ["Hello."], *(m.wrong for m in q.mistakes)]
+    for wrong in wrong_answers:
+        message = q.evaluate(wrong).message
+        assert repr(expected) not in message
+        if isinstance(expected, dict):  # never "s12 should be S"
+            for key, value in expected.items():
+                assert f"{key}: {value}" not in message and f"'{key}': '{value}'" not in message
+
+
+@pytest.mark.parametrize("q", LABEL_QUESTIONS, ids=lambda q: q.id)
+def test_one_wrong_label_names_the_confusion_not_the_item(q):
+    expected = q.reference()
+    key = next(iter(expected))
+    other = next(v for v in {"S", "P", "I", "N", "implied", "explicit", "F", "A", "B"} - {expected[key]}
+                 if v in set(expected.values()))
+    result = q.evaluate(lambda: {**expected, key: other})
+    assert result.outcome == INCORRECT
+    assert "1 of" in result.message and "is not right yet" in result.message
+    assert key not in result.message
+
+
+@pytest.mark.parametrize("q", LABEL_QUESTIONS, ids=lambda q: q.id)
+def test_label_answers_need_exact_types(q):
+    expected = q.reference()
+
+    class Liar(str):
+        def __eq__(self, other):
+            return True
+
+        __hash__ = str.__hash__
+
+    assert q.evaluate(lambda: {k: Liar(v) for k, v in expected.items()}).outcome == INCORRECT
+    assert q.evaluate(lambda: list(expected.items())).outcome == INCORRECT
+    assert "missing" in q.evaluate(lambda: dict(list(expected.items())[1:])).message
+    with pytest.raises(AnswerNotAccepted):
+        q.grade(lambda: {k.upper(): v for k, v in expected.items()})
+
+
+def test_q1_copying_the_classifier_fails():
+    copied = {qid: classify_question(text).type for qid, text in ex.q1_questions().items()}
+    assert copied != ex.q1_reference(), "q1 must hold questions the classifier gets wrong"
+    assert sum(copied[k] != v for k, v in ex.q1_reference().items()) >= 2
+    assert ex.q1.evaluate(lambda: copied).message.startswith("These are exactly the classifier's labels")
+
+
+def test_q1_to_q3_material_is_balanced():
+    assert sorted(ex.q1_reference().values()) == sorted("SPIN" * 4)
+    assert set(ex.q2_reference().values()) == {"implied", "explicit"}
+    assert sorted(ex.q3_reference().values()) == sorted("FAB" * 4)
+    assert len(set(ex.Q1_IDS)) == 16 and len(set(ex.Q2_IDS)) == 12 and len(set(ex.Q3_IDS)) == 12
+    statements = ex.q3_statements()
+    assert all(statements[k]["needs_stated"] for k, v in ex.q3_reference().items() if v == "B")
+    assert statements["a04"]["needs_stated"], "an advantage after an unrelated explicit need is the hard case"
+
+
+@pytest.mark.parametrize("scenario", ["cement_open_gear", "mining_haul_trucks"])
+def test_scripted_calls_per_scenario(scenario):
+    good = ex.replay(ex.example_call("good", scenario), scenario, show=False)
+    poor = ex.replay(ex.example_call("poor", scenario), scenario, show=False)
+    assert good.outcome.name in ("order", "advance") and not good.early_pitches
+    assert poor.outcome.name in ("continuation", "no-sale") and poor.early_pitches
+
+
+def test_a_feature_dumping_script_fails_q4():
+    dump = list(ex.example_call("poor"))
+    result = ex.q4.evaluate(lambda: dump)
+    assert result.outcome == INCORRECT and result.message.startswith("That is a feature dump")
+    with pytest.raises(AnswerNotAccepted, match="feature dump"):
+        ex.q4.grade(lambda: dump)
+
+
+def test_pitching_first_then_spin_passes_the_self_check_but_not_the_hidden_test():
+    script = ["Our grease is a transparent synthetic with a high-viscosity base oil.",
+              "Are you happy with your grease consumption?",
+              "How does the extra grease affect your maintenance budget?",
+              "How would halving grease consumption help your budget?"]
+    assert ex.q4.evaluate(lambda: script).outcome == CORRECT
+    with pytest.raises(AnswerNotAccepted, match=r"pitched the product before that \(turn 1\)"):
+        ex.q4.grade(lambda: script)
+
+
+def test_q4_hidden_test_refuses_a_boring_call():
+    limit = load_scenario(ex.SCENARIO).rules["situation_limit"]
+    situation = ["How many kilns and mills run on open girth gears?",
+                 "How much grease does each kiln drive use per year?",
+                 "Who supplies your girth-gear lubricant at the moment?",
+                 "How long do the kiln campaigns run?",
+                 "How old is the girth gear on kiln 2?",
+                 "How dusty is the raw-mill area?"]
+    spin = ["Are you happy with your grease consumption?",
+            "How does the extra grease affect your maintenance budget?",
+            "How would halving grease consumption help your budget?"]
+    script = situation + spin
+    assert sum(classify_question(s).type == "S" for s in situation) > limit
+    assert ex.q4.evaluate(lambda: script).outcome == CORRECT
+    with pytest.raises(AnswerNotAccepted, match="Too many situation questions"):
+        ex.q4.grade(lambda: script)
+
+
+@pytest.mark.parametrize("script, message", [
+    ("How many kilns?", "expected a list of str"),
+    ([], "expected 1 to 12 lines"),
+    (["Are you happy with your grease?"] * 13, "expected 1 to 12 lines"),
+    (["Are you happy with your grease?", 3], "line 2 should be a non-empty str"),
+    (["x" * 301 + "?"], "over 300 characters"),
+])
+def test_q4_bad_scripts_get_clear_messages(script, message):
+    result = ex.q4.evaluate(lambda: script)
+    assert result.outcome == INCORRECT and message.lower() in result.message.lower()
+
+
+def test_replay_prints_the_turns_and_debrief(capsys):
+    debrief = ex.replay(ex.example_call("poor"))
+    out = capsys.readouterr().out
+    assert "early_pitch" in out and "Outcome: no-sale" in out
+    assert debrief.early_pitches == [4, 5, 6]
+
+
+def test_try_it_in_the_lecture():
+    assert classify_question(ex.q1_questions()["p06"]).type != "P", "the Try it is a classifier miss"
+    assert ex.try_it.evaluate("P").outcome == CORRECT
+    assert ex.try_it.evaluate("S").outcome == INCORRECT
