@@ -29,19 +29,23 @@ from dataclasses import dataclass, replace
 from kamlib.checks.framework import Case, Mistake, Question
 
 __all__ = [
-    "Q1_IDS", "Q2_IDS", "Q3_IDS", "SCENARIO", "MAX_LINES",
+    "Q1_IDS", "Q2_IDS", "Q3_IDS", "Q1_KEYS", "Q2_KEYS", "Q3_KEYS", "SCENARIO", "MAX_LINES",
     "q1_questions", "q2_statements", "q3_statements", "example_call", "replay",
     "q1", "q2", "q3", "q4", "QUESTIONS", "try_it",
 ]
 
 # q1: 16 questions, four of each type, in a mixed order. p06, p15 and i12 are
 # held-out questions the classifier gets wrong: copying classify_question fails.
-Q1_IDS = ("s12", "p25", "i25", "n01", "p06", "s24", "n25", "i12",
+Q1_IDS = ("p25", "s12", "n01", "i25", "p06", "s24", "n25", "i12",
           "p24", "i11", "s25", "n24", "p15", "n12", "s09", "i24")
 # q2: 12 buyer statements; b09, b17 and b18 are strong complaints, still implied needs.
-Q2_IDS = ("b01", "b25", "b09", "b28", "b04", "b17", "b44", "b18", "b29", "b06", "b34", "b27")
+Q2_IDS = ("b25", "b01", "b09", "b28", "b04", "b17", "b44", "b18", "b29", "b06", "b34", "b27")
 # q3: 12 seller statements; f04 and a04 come after an explicit need they do not answer.
-Q3_IDS = ("f01", "a01", "n01", "f04", "a03", "n03", "a04", "f03", "n02", "a02", "n04", "f02")
+Q3_IDS = ("a01", "n01", "f01", "f04", "a04", "n03", "n02", "a03", "f03", "a02", "f02", "n04")
+# The trainee sees neutral ids (Q01, B01, M01): the bank's ids start with the answer.
+Q1_KEYS = {f"Q{i:02d}": bank_id for i, bank_id in enumerate(Q1_IDS, 1)}
+Q2_KEYS = {f"B{i:02d}": bank_id for i, bank_id in enumerate(Q2_IDS, 1)}
+Q3_KEYS = {f"M{i:02d}": bank_id for i, bank_id in enumerate(Q3_IDS, 1)}
 SCENARIO = "cement_open_gear"
 MAX_LINES = 12
 _FAB_LETTERS = {"feature": "F", "advantage": "A", "benefit": "B"}
@@ -63,22 +67,22 @@ def _statements():
 
 
 def q1_questions() -> dict[str, str]:
-    """The 16 questions of q1: ``{id: question}``."""
+    """The 16 questions of q1: ``{id: question}`` (ids Q01-Q16)."""
     bank = _bank()
-    return {qid: bank[qid].en for qid in Q1_IDS}
+    return {key: bank[qid].en for key, qid in Q1_KEYS.items()}
 
 
 def q2_statements() -> dict[str, str]:
     """The 12 buyer statements of q2: ``{id: what the buyer says}``."""
     found = _statements()
-    return {sid: found[sid].text for sid in Q2_IDS}
+    return {key: found[sid].text for key, sid in Q2_KEYS.items()}
 
 
 def q3_statements() -> dict[str, dict]:
     """The 12 seller statements of q3: ``{id: {"needs_stated": [...], "seller": text}}``;
     ``needs_stated`` are the explicit needs the buyer had stated before (maybe none)."""
     found = _statements()
-    return {sid: {"needs_stated": list(found[sid].context), "seller": found[sid].text} for sid in Q3_IDS}
+    return {key: {"needs_stated": list(found[sid].context), "seller": found[sid].text} for key, sid in Q3_KEYS.items()}
 
 
 def example_call(kind: str = "good", scenario: str = SCENARIO) -> tuple[str, ...]:
@@ -128,7 +132,7 @@ def _label_judge(allowed: tuple[str, ...], confusions: dict[tuple[str, str], str
         if type(got) is not dict:
             return f"expected a dict {{id: label}}, got {_kind(got)}"
         if any(type(k) is not str for k in got):
-            return "the keys of your dict must be the ids as strings, e.g. 's12'"
+            return "the keys of your dict must be the ids as strings, e.g. 'Q01'"
         missing = [k for k in expected if k not in got]
         extra = [k for k in got if k not in expected]
         if missing or extra:
@@ -161,7 +165,7 @@ def _relabel(reference: dict, change: dict[str, str], only: set[str] | None = No
 def q1_reference() -> dict[str, str]:
     """The bank's type of each q1 question."""
     bank = _bank()
-    return {qid: bank[qid].type for qid in Q1_IDS}
+    return {key: bank[qid].type for key, qid in Q1_KEYS.items()}
 
 
 def _classifier_labels() -> dict[str, str]:
@@ -227,10 +231,11 @@ q1 = Question(
 def q2_reference() -> dict[str, str]:
     """The bank's label of each q2 buyer statement."""
     found = _statements()
-    return {sid: found[sid].label for sid in Q2_IDS}
+    return {key: found[sid].label for key, sid in Q2_KEYS.items()}
 
 
-_STRONG = {"b09", "b17", "b18"}  # "I'm not happy", "that bothers me", "a constant headache"
+# "I'm not happy", "that bothers me", "a constant headache"
+_STRONG = {key for key, sid in Q2_KEYS.items() if sid in ("b09", "b17", "b18")}
 Q2_CONFUSIONS = {
     ("implied", "explicit"): "You labelled a complaint as an explicit need. However strongly it is felt, a "
                              "problem or dissatisfaction is an implied need (隐含需求); an explicit need "
@@ -268,7 +273,7 @@ q2 = Question(
 def q3_reference() -> dict[str, str]:
     """The bank's label (as F, A or B) of each q3 seller statement, given its context."""
     found = _statements()
-    return {sid: _FAB_LETTERS[found[sid].label] for sid in Q3_IDS}
+    return {key: _FAB_LETTERS[found[sid].label] for key, sid in Q3_KEYS.items()}
 
 
 Q3_CONFUSIONS = {
