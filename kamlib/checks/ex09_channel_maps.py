@@ -430,7 +430,7 @@ try_it = Question(
     reference=_route_volume,
     cases=lambda: [Case((TRY_IT_ROUTE,))],
     hints=(
-        "Read the three shares along the route from the edge table (edges_frame) above.",
+        "Read the three shares along the route from the edge table above (`edges`).",
         "Multiply: 36,000 × share × share × share. The answer is in tonnes per year, a number.",
     ),
     mistakes=(
