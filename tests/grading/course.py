@@ -22,6 +22,13 @@ class Course:
         shutil.copytree(ROOT / "exercises" / "source" / assignment, path / "source" / assignment)
         self.nbgrader("generate_assignment", assignment, "--force")
 
+    @classmethod
+    def existing(cls, path: Path, assignment: str) -> Course:
+        """A course already on disk (e.g. a copy), without generating anything."""
+        course = cls.__new__(cls)
+        course.path, course.assignment = path, assignment
+        return course
+
     @property
     def notebook_name(self) -> str:
         return f"{self.assignment}.ipynb"
