@@ -249,6 +249,9 @@ CONTROLS = [
     ("dropdown", ".widget-dropdown select"),
     ("select", ".widget-select select"),
     ("toggle", ".widget-toggle-button"),
+    ("number", ".widget-text input[type=number]"),
+    ("text", ".widget-textarea textarea, .widget-text input[type=text]"),
+    ("button", ".widget-button"),  # last: e.g. Send after a suggested question was picked
 ]
 
 
@@ -261,7 +264,7 @@ def count_controls(page: Page, panel_id: str) -> dict[str, int]:
     return {kind: panel.locator(selector).count() for kind, selector in CONTROLS}
 
 
-def interact(page: Page, panel_id: str, timeout: float = 30, tries: int = 4) -> str:
+def interact(page: Page, panel_id: str, timeout: float = 8, tries: int = 8) -> str:
     """Move controls until an output changes; a description of what changed it.
 
     Raises AssertionError when the notebook shows controls but none changes an output.
@@ -270,7 +273,9 @@ def interact(page: Page, panel_id: str, timeout: float = 30, tries: int = 4) -> 
     attempts = []
     for kind, selector in CONTROLS:
         controls = panel.locator(selector)
-        for index in range(min(controls.count(), tries)):
+        for index in range(min(controls.count(), 3)):
+            if len(attempts) >= tries:
+                break
             control = controls.nth(index)
             before = output_signature(page, panel_id)
             control.scroll_into_view_if_needed(timeout=10_000)
@@ -287,13 +292,24 @@ def interact(page: Page, panel_id: str, timeout: float = 30, tries: int = 4) -> 
                 control.select_option(index=(options[1] + 1) % options[0])
                 if _changed(page, panel_id, before, timeout):
                     return f"{kind} #{index}"
+            elif kind == "number":
+                control.focus()
+                page.keyboard.press("ArrowUp")
+                page.keyboard.press("Enter")
+                if _changed(page, panel_id, before, timeout):
+                    return f"{kind} #{index} (ArrowUp)"
+            elif kind == "text":
+                control.focus()
+                page.keyboard.press("End")
+                page.keyboard.type(" x")
+                page.keyboard.press("Tab")  # blur: commits when continuous_update=False
+                if _changed(page, panel_id, before, timeout):
+                    return f"{kind} #{index}"
             else:
                 control.click()
                 if _changed(page, panel_id, before, timeout):
                     return f"{kind} #{index}"
             attempts.append(f"{kind} #{index}")
-        if attempts and len(attempts) >= tries:
-            break
     raise AssertionError(
         f"no output changed after moving {attempts or 'no control (none found)'}"
     )
