@@ -9,7 +9,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 8888
 ASSIGNMENT ?= ex02_key_accounts
 
-.PHONY: lab test test-fast lint exercises bench clean-venv
+.PHONY: lab test test-fast lint exercises bench grade clean-venv
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,11 @@ exercises: $(VENV)/.installed-dev
 # autograde time; prints a table and writes benchmarks/README.md.
 bench: $(VENV)/.installed-dev
 	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
+
+# Autograde a class on every core (same grades as `nbgrader autograde`), in the sandbox;
+# prints who is held for review. Then: nbgrader export, tools/grade.py report.
+grade: $(VENV)/.installed-dev
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python tools/grade.py autograde $(ASSIGNMENT) $(GRADE_ARGS)
 
 clean-venv:
 	rm -rf $(VENV)
