@@ -13,9 +13,10 @@ The glossary lives in ``kamlib/data/glossary.yaml`` and is read on first use.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from functools import lru_cache
 
-__all__ = ["LANGUAGES", "get_language", "set_language", "label"]
+__all__ = ["LANGUAGES", "get_language", "set_language", "using_language", "label"]
 
 LANGUAGES = ("en", "zh")
 _state = {"language": "en"}
@@ -38,6 +39,24 @@ def set_language(language: str) -> None:
         accepted = ", ".join(repr(x) for x in LANGUAGES)
         raise ValueError(f"language must be one of {accepted}; got {language!r}")
     _state["language"] = language
+
+
+@contextmanager
+def using_language(language: str):
+    """Labels in ``language`` inside the ``with`` block only.
+
+    >>> with using_language("zh"):
+    ...     label("shortlist")
+    '入选名单'
+    >>> get_language()
+    'en'
+    """
+    before = get_language()
+    set_language(language)
+    try:
+        yield
+    finally:
+        _state["language"] = before
 
 
 @lru_cache(maxsize=1)

@@ -34,10 +34,12 @@ def _cell_of(a_band: str, s_band: str) -> str:
 
 
 def plot_selection_matrix(
-    scores: Sequence[AccountScore], ax=None, highlight: Iterable[str] = (), annotate: bool = True
+    scores: Sequence[AccountScore], ax=None, highlight: Iterable[str] = (),
+    annotate: bool | Iterable[str] = True,
 ):
     """Accounts on the selection matrix: relative strength (x) against account
-    attractiveness (y), over the shaded cells. ``highlight`` rings chosen ids."""
+    attractiveness (y), over the shaded cells. ``highlight`` colours chosen ids red;
+    ``annotate`` labels every account (True), none (False) or the ids given."""
     ax = axes(ax, figsize=(7.5, 6))
     for i, a_band in enumerate(_BANDS):
         for j, s_band in enumerate(_BANDS):
@@ -51,10 +53,10 @@ def plot_selection_matrix(
     ys = [s.attractiveness for s in scores]
     colours = ["#b3261e" if s.id in highlight else "#1f4e79" for s in scores]
     ax.scatter(xs, ys, s=28, c=colours, zorder=3)
-    if annotate:
-        for s in scores:
-            ax.annotate(s.id, (s.strength, s.attractiveness), xytext=(3, 2),
-                        textcoords="offset points", fontsize=7, zorder=4)
+    labelled = {s.id for s in scores} if annotate is True else set(annotate or ())
+    for s in scores:
+        if s.id in labelled:
+            ax.text(s.strength + 0.07, s.attractiveness + 0.07, s.id, fontsize=7, zorder=4)
     ax.set_xlim(0, 10)
     ax.set_ylim(0, 10)
     ax.set_xlabel(f"{text('relative_strength')} (0-10)")

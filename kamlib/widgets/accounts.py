@@ -38,7 +38,8 @@ def render_key_accounts(
     ax=None,
 ) -> KeyAccountView:
     """Score the portfolio with the given importance and draw the matrix on ``ax``
-    (skipped when ``ax`` is None). This is what every slider move calls."""
+    (skipped when ``ax`` is None), labelling the shortlisted accounts. This is what
+    every slider move calls."""
     a_weights = normalise_weights(attractiveness_importance)
     s_weights = normalise_weights(strength_importance)
     scores = score_accounts(accounts, a_weights, s_weights)
@@ -47,7 +48,7 @@ def render_key_accounts(
         from kamlib.plots.accounts import plot_selection_matrix
 
         ax.clear()
-        plot_selection_matrix(scores, ax=ax, highlight=chosen)
+        plot_selection_matrix(scores, ax=ax, highlight=chosen, annotate=chosen)
     return KeyAccountView(a_weights, s_weights, scores, chosen)
 
 
@@ -72,9 +73,9 @@ def key_accounts_explorer(accounts: Sequence[Account] | None = None, limit: int 
     """Sliders for each factor's importance (0-10, turned into weights that sum to
     100); the selection matrix and the shortlist redraw on every move."""
     import ipywidgets as w
-    import matplotlib.pyplot as plt
 
     from kamlib.data import load_accounts
+    from kamlib.widgets.figure import FigureImage
 
     accounts = load_accounts() if accounts is None else list(accounts)
     start_a = {k: v / 10 for k, v in DEFAULT_ATTRACTIVENESS_WEIGHTS.items()}
@@ -89,28 +90,22 @@ def key_accounts_explorer(accounts: Sequence[Account] | None = None, limit: int 
     s_sliders = {f: slider("s_", f, start_s[f]) for f in STRENGTH_FACTORS}
     size = w.IntSlider(value=limit, min=3, max=20, description=label("shortlist"),
                        continuous_update=False)
-    plot_out, table = w.Output(), w.HTML()
-    with plt.ioff():
-        fig, ax = plt.subplots(figsize=(7, 5.6), layout="constrained")
+    view, table = FigureImage(figsize=(7, 5.6)), w.HTML()
 
     def update(_change=None):
         try:
-            view = render_key_accounts(
+            result = render_key_accounts(
                 accounts,
                 {f: s.value for f, s in a_sliders.items()},
                 {f: s.value for f, s in s_sliders.items()},
                 size.value,
-                ax,
+                view.ax,
             )
         except ValueError as err:  # all importance at zero
             table.value = f"<b style='color:#b3261e'>{err}</b>"
             return
-        table.value = _shortlist_html(view, accounts)
-        plot_out.clear_output(wait=True)
-        with plot_out:
-            from IPython.display import display
-
-            display(fig)
+        view.refresh()
+        table.value = _shortlist_html(result, accounts)
 
     for control in [*a_sliders.values(), *s_sliders.values(), size]:
         control.observe(update, names="value")
@@ -119,4 +114,4 @@ def key_accounts_explorer(accounts: Sequence[Account] | None = None, limit: int 
         w.HTML(f"<b>{label('account_attractiveness')}</b>"), *a_sliders.values(),
         w.HTML(f"<b>{label('relative_strength')}</b>"), *s_sliders.values(), size,
     ])
-    return w.VBox([w.HBox([controls, plot_out]), table])
+    return w.VBox([w.HBox([controls, view.image]), table])

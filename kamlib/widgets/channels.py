@@ -27,6 +27,7 @@ from kamlib.models.channels import (
     leverage_point,
     top_routes,
 )
+from kamlib.widgets.figure import SCREEN_DPI, png
 
 __all__ = ["STARTER_EDGES", "parse_edge_text", "edge_text", "render_channel_map", "channel_map_builder"]
 
@@ -170,7 +171,8 @@ def render_channel_map(edges, source: str | None = None, volume_t: float = 1000.
     from kamlib.plots.channels import channel_map_figsize, channel_map_layout, plot_channel_map
 
     layout = channel_map_layout(g)
-    fig = Figure(figsize=channel_map_figsize(layout), layout="constrained")
+    fig = Figure(figsize=channel_map_figsize(layout), dpi=SCREEN_DPI)
+    fig.subplots_adjust(left=0.01, bottom=0.01, right=0.99, top=0.93)
     plot_channel_map(g, ax=fig.add_subplot(), layout=layout, title=label("channel_map"))
     return fig, problems
 
@@ -190,14 +192,6 @@ def _summary_html(edges, source, volume_t, problems) -> str:
         f"{label('leverage_point')}: <b>{html.escape(str(leverage_point(g)))}</b> · "
         f"{label('top_route')}: {html.escape(' → '.join(map(str, route)))} ({volume:,.0f} t)"
     )
-
-
-def _png(fig) -> bytes:
-    import io
-
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=80)
-    return buffer.getvalue()
 
 
 def channel_map_builder(edges=None, source: str | None = None, volume_t: float = 1000.0):
@@ -232,7 +226,7 @@ def channel_map_builder(edges=None, source: str | None = None, volume_t: float =
 
     def update(_change=None):
         fig, problems = render_channel_map(table.value, origin.value, max(volume.value, 0.0))
-        picture.value = _png(fig) if fig is not None else b""
+        picture.value = png(fig) if fig is not None else b""
         report.value = _summary_html(table.value, origin.value, max(volume.value, 0.0), problems)
 
     for control in (table, volume, origin):
