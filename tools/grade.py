@@ -113,8 +113,12 @@ def parallel_autograde(course: Path, assignment: str, jobs: int | None = None,
 
 def merge(course: Path, assignment: str, parts: list[tuple[Path, list[str]]]) -> int:
     """Copy each worker's grades for its students into the gradebook, all or nothing."""
-    from nbgrader.api import Gradebook, MissingEntry
+    import warnings
 
+    from nbgrader.api import Gradebook, MissingEntry
+    from sqlalchemy.exc import SAWarning
+
+    warnings.filterwarnings("ignore", category=SAWarning)  # nbgrader's own autoflush noise
     gradebook = course / "gradebook.db"
     staging = course / f".gradebook-merge-{uuid.uuid4().hex}.db"
     snapshot(gradebook, staging)
