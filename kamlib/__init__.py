@@ -81,6 +81,7 @@ _LAZY = {
     "question_classifier_explorer": "kamlib.widgets.spin",
     # checks
     "____": "kamlib.checks",
+    "progress": "kamlib.checks.progress",
 }
 
 __all__ = ["get_language", "set_language", "label", *_LAZY]

@@ -34,10 +34,13 @@ import io
 import math
 import os
 import random
+import sys
 import warnings
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+
+from kamlib.checks.progress import record
 
 __all__ = [
     "____",
@@ -210,11 +213,15 @@ class Question:
     judge: Callable[[Any, Any], str | None] | None = None
     tolerance: float = 1e-6
     seed: int = 2026
+    exercise: str = ""
     _hint_state: dict = field(default_factory=lambda: {"shown": 0}, repr=False, compare=False)
 
     def __post_init__(self):
         if self.kind not in ("function", "value"):
             raise ValueError(f"kind must be 'function' or 'value', got {self.kind!r}")
+        if not self.exercise:  # the declaring module names the exercise, for the progress view
+            declared_in = sys._getframe(2).f_globals.get("__name__", "")
+            object.__setattr__(self, "exercise", declared_in.rpartition(".")[2])
 
     # the outcome, without display
     def evaluate(self, answer: Any, cases: Sequence[Case] | None = None) -> Result:
@@ -271,6 +278,7 @@ class Question:
         """Show how the answer does on the visible cases; never raises."""
         result = self.evaluate(answer)
         _show(result)
+        record(self.exercise, self.id, result.outcome)
         return result
 
     def test(self, answer: Any) -> None:
