@@ -78,7 +78,10 @@ def main() -> int:
                 results[way] = grades(course)
                 print(f"round {round_ + 1} {way:8} {times[way][-1]:7.1f} s", flush=True)
             if results["serial"] != results["parallel"]:
-                raise SystemExit("parallel grades differ from serial grades")
+                keys = sorted(set(results["serial"]) | set(results["parallel"]))
+                diff = [(k, results["serial"].get(k), results["parallel"].get(k)) for k in keys
+                        if results["serial"].get(k) != results["parallel"].get(k)]
+                raise SystemExit(f"parallel grades differ from serial grades: {diff[:10]}")
         serial, parallel = statistics.median(times["serial"]), statistics.median(times["parallel"])
         print(f"\n{args.students} submissions, {args.repeats} rounds, {args.jobs} workers on {os.cpu_count()} cores")
         print(f"serial   nbgrader autograde     median {serial:7.1f} s  ({serial / args.students:.2f} s/submission)")

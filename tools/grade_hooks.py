@@ -135,7 +135,9 @@ class GuardedExecute(Execute):
     """nbgrader's Execute in the sandbox, with the guard, restarts and an output cap."""
 
     guard = Bool(True, help="Run tools/grade_guard.py in the kernel before graded cells.").tag(config=True)
-    guard_timeout = Integer(15, help="Seconds to wait for the guard's answer.").tag(config=True)
+    guard_timeout = Integer(30, help="Seconds to wait for the guard's answer.").tag(config=True)
+    start_retries = Integer(2, help="Retries when the kernel fails to start (before any cell ran; "
+                                    "e.g. a port taken by a parallel worker's kernel).").tag(config=True)
     max_output_bytes = Integer(200_000, help="Output kept per cell; the rest is dropped.").tag(config=True)
 
     def __init__(self, **kwargs):
@@ -152,12 +154,21 @@ class GuardedExecute(Execute):
         self._sizes: dict[int, int] = {}
         if self.guard and not any("exec_files" in a for a in self.extra_arguments):
             self.extra_arguments = [*self.extra_arguments, f"--IPKernelApp.exec_files={GUARD}"]
-        return super().preprocess(nb, resources, km=km)
+        for attempt in range(self.start_retries + 1):
+            self._ran_a_cell = False
+            try:
+                return super().preprocess(nb, resources, km=km)
+            except Exception as err:
+                if self._ran_a_cell or attempt == self.start_retries:
+                    raise
+                self.log.warning("Kernel failed to start (%s: %s); retrying", type(err).__name__, err)
+                self.km = self.kc = None
 
     def _cell_name(self, cell, index) -> str:
         return cell.metadata.get("nbgrader", {}).get("grade_id") or f"cell {index + 1}"
 
     def preprocess_cell(self, cell, resources, index):
+        self._ran_a_cell = True
         if cell.cell_type != "code" or not cell.source.strip():
             return cell, resources
         if self.guard and utils.is_grade(cell):

@@ -131,6 +131,25 @@ def test_export_says_ungraded_not_zero(defended):
     assert rows["ast_transformer"]["status"] == "flagged"
 
 
+def test_review_csv_lists_held_submissions_with_reasons(defended, tmp_path):
+    import csv
+    import sys
+
+    from tests.grading.course import ROOT
+
+    sys.path.insert(0, str(ROOT / "tools"))
+    import grade
+
+    dest = tmp_path / "review.csv"
+    assert grade.main(["report", ASSIGNMENT, "--course", str(defended.path), "--to", str(dest)]) == 0
+    rows = list(csv.DictReader(dest.open()))
+    assert any(r["student"] == "ast_transformer" and r["status"] == "flagged" and "AST transformers" in r["reason"]
+               for r in rows)
+    assert any(r["student"] == "hang" and r["status"] == "ungraded" and r["kind"] == "ungraded" for r in rows)
+    assert all(r["status"] == "graded" and r["reason"] == "" for r in rows if r["student"] in HONEST)
+    assert {r["student"] for r in rows} == set(HONEST) | set(BY_NAME)
+
+
 # --- what plain nbgrader does with the same class (the "plain" column of HOSTILE.md) --------------
 
 def test_plain_nbgrader_is_fooled(plain):
