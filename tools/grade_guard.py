@@ -80,7 +80,13 @@ def _kamlab_install_guard():  # noqa: C901 -- one closure keeps the photographs 
         if code is None:
             return False
         where = code.co_filename
-        return where.startswith("<") or "ipykernel_" in where or os.path.realpath(where).startswith(scratch)
+        if where.startswith("<") or "ipykernel_" in where:
+            return True
+        real = os.path.realpath(where)
+        # kamlib's own files are never foreign, even when the checkout lives under /tmp (CI clones)
+        if kamlib_root and real.startswith(os.path.realpath(kamlib_root) + os.sep):
+            return False
+        return real.startswith(scratch)
 
     def kamlib_patches():
         found = []
