@@ -26,7 +26,7 @@ import grade  # noqa: E402
 
 from tests.grading.course import Course, replace_answer  # noqa: E402
 from tests.grading.hostile import _cell, _src  # noqa: E402
-from tests.grading.test_roundtrip import SWAPPED_AXES  # noqa: E402
+from tests.grading.wrong_answers import SWAPPED_AXES  # noqa: E402
 
 ASSIGNMENT = "ex02_key_accounts"
 

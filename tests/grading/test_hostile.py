@@ -13,7 +13,7 @@ import pytest
 
 from tests.grading.course import Course, replace_answer
 from tests.grading.hostile import CASES, HONEST
-from tests.grading.test_roundtrip import SWAPPED_AXES
+from tests.grading.wrong_answers import SWAPPED_AXES
 
 pytestmark = pytest.mark.slow
 

@@ -11,7 +11,7 @@ import pytest
 
 from tests.grading.course import ROOT, Course, replace_answer
 from tests.grading.hostile import _cell, _src
-from tests.grading.test_roundtrip import SWAPPED_AXES
+from tests.grading.wrong_answers import SWAPPED_AXES
 
 pytestmark = pytest.mark.slow
 
