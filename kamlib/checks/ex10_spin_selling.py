@@ -39,9 +39,9 @@ __all__ = [
 Q1_IDS = ("p25", "s12", "n01", "i25", "p06", "s24", "n25", "i12",
           "p24", "i11", "s25", "n24", "p15", "n12", "s09", "i24")
 # q2: 12 buyer statements; b09, b17 and b18 are strong complaints, still implied needs.
-Q2_IDS = ("b25", "b01", "b09", "b28", "b04", "b17", "b44", "b18", "b29", "b06", "b34", "b27")
+Q2_IDS = ("b25", "b01", "b09", "b28", "b04", "b17", "b44", "b18", "b45", "b06", "b46", "b27")
 # q3: 12 seller statements; f04 and a04 come after an explicit need they do not answer.
-Q3_IDS = ("a01", "n01", "f01", "f04", "a04", "n03", "n02", "a03", "f03", "a02", "f02", "n04")
+Q3_IDS = ("a01", "n01", "f01", "f04", "a04", "n03", "n02", "a03", "f03", "a02", "f02", "n12")
 # The trainee sees neutral ids (Q01, B01, M01): the bank's ids start with the answer.
 Q1_KEYS = {f"Q{i:02d}": bank_id for i, bank_id in enumerate(Q1_IDS, 1)}
 Q2_KEYS = {f"B{i:02d}": bank_id for i, bank_id in enumerate(Q2_IDS, 1)}

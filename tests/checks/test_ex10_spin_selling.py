@@ -179,3 +179,39 @@ def test_try_it_in_the_lecture():
     assert p06.type == "P" and classify_question(p06.en).type != "P", "the Try it is a classifier miss"
     assert ex.try_it.evaluate("P").outcome == CORRECT
     assert ex.try_it.evaluate("S").outcome == INCORRECT
+
+
+def test_copying_the_rule_based_labellers_does_not_answer_q2_or_q3():
+    from kamlib.data.spin import load_spin_statements
+    from kamlib.models.spin import fab_label, need_label
+
+    bank = load_spin_statements()
+    buyer = {s.id: s for s in bank.buyer}
+    seller = {s.id: s for s in bank.seller}
+    by_rule_q2 = {key: need_label(buyer[bank_id].text) for key, bank_id in ex.Q2_KEYS.items()}
+    by_rule_q3 = {key: fab_label(seller[bank_id].text, seller[bank_id].context)[0].upper()
+                  for key, bank_id in ex.Q3_KEYS.items()}
+    assert ex.q2.evaluate(lambda: by_rule_q2).message.startswith("2 of 12 labels are not right")
+    assert ex.q3.evaluate(lambda: by_rule_q3).message.startswith("1 of 12 labels is not right")
+
+
+def test_the_exercise_notebook_shows_the_bank_items_the_checker_grades():
+    import json
+    import re
+    from pathlib import Path
+
+    from kamlib.data.spin import load_spin_questions, load_spin_statements
+
+    path = Path(__file__).parents[2] / "exercises/source/ex10_spin_selling/ex10_spin_selling.ipynb"
+    text = "".join("".join(c["source"]) for c in json.loads(path.read_text())["cells"])
+    bank = load_spin_statements()
+    sources = [
+        (ex.Q1_KEYS, {q.id: q.en for q in load_spin_questions()}),
+        (ex.Q2_KEYS, {s.id: s.text for s in bank.buyer}),
+        (ex.Q3_KEYS, {s.id: s.text for s in bank.seller}),
+    ]
+    for keys, texts in sources:
+        for key, bank_id in keys.items():
+            row = re.search(rf"^\| {key} \|(.*)$", text, re.MULTILINE)
+            assert row, f"{key} is not in the notebook"
+            assert texts[bank_id] in row.group(1), f"{key} shows another text than {bank_id}"

@@ -163,16 +163,21 @@ def test_any_text_either_classifies_or_raises_a_clear_value_error(text):
 # --- needs and FAB ----------------------------------------------------------------------------
 
 
+# statements the bank keeps on purpose because the rules misread them (see its comments)
+NEED_LABEL_MISSES = {"b45", "b46"}
+FAB_LABEL_MISSES = {"n12"}
+
+
 def test_need_label_on_the_statement_bank():
     bank = load_spin_statements()
-    wrong = [s.id for s in bank.buyer if need_label(s.text) != s.label]
-    assert not wrong
+    wrong = {s.id for s in bank.buyer if need_label(s.text) != s.label}
+    assert wrong == NEED_LABEL_MISSES
 
 
 def test_fab_label_on_the_statement_bank():
     bank = load_spin_statements()
-    wrong = [s.id for s in bank.seller if fab_label(s.text, s.context) != s.label]
-    assert not wrong
+    wrong = {s.id for s in bank.seller if fab_label(s.text, s.context) != s.label}
+    assert wrong == FAB_LABEL_MISSES
 
 
 def test_fab_depends_on_the_stated_need():
