@@ -1,45 +1,17 @@
-"""Exercise 10's questions in both directions: the references pass visible and
-hidden tests, each typical mistake gets its own message and fails the grade,
-stubs are not attempted, feedback never gives the answer away, and a
-feature-dumping call script fails q4."""
+"""Exercise 10's own checks (what every question must do is in test_every_question.py):
+label feedback names the confusion, never the item; a feature-dumping call script
+fails q4; copying the course's rule-based labellers does not answer q2 or q3."""
 
 from __future__ import annotations
 
 import pytest
 
 from kamlib.checks import ex10_spin_selling as ex
-from kamlib.checks.framework import CORRECT, INCORRECT, NOT_ATTEMPTED, AnswerNotAccepted
+from kamlib.checks.framework import CORRECT, INCORRECT, AnswerNotAccepted
 from kamlib.data.spin import load_scenario
 from kamlib.models.spin import classify_question
 
 LABEL_QUESTIONS = (ex.q1, ex.q2, ex.q3)
-
-
-@pytest.mark.parametrize("q", ex.QUESTIONS, ids=lambda q: q.id)
-def test_reference_passes_visible_and_hidden(q):
-    assert q.evaluate(q.reference).outcome == CORRECT
-    q.grade(q.reference)
-
-
-@pytest.mark.parametrize("q", ex.QUESTIONS, ids=lambda q: q.id)
-def test_each_mistake_is_named_and_fails_the_grade(q):
-    assert q.mistakes
-    for mistake in q.mistakes:
-        result = q.evaluate(mistake.wrong)
-        assert result.outcome == INCORRECT, mistake.name
-        assert mistake.message in result.message, mistake.name
-        with pytest.raises(AnswerNotAccepted):
-            q.grade(mistake.wrong)
-
-
-@pytest.mark.parametrize("q", ex.QUESTIONS, ids=lambda q: q.id)
-def test_stub_is_not_attempted(q):
-    def stub():
-        raise NotImplementedError()
-
-    assert q.evaluate(stub).outcome == NOT_ATTEMPTED
-    with pytest.raises(AnswerNotAccepted, match="not attempted"):
-        q.grade(stub)
 
 
 @pytest.mark.parametrize("q", ex.QUESTIONS, ids=lambda q: q.id)
