@@ -53,6 +53,8 @@ __all__ = [
     "leverage_point",
     "segment_volumes",
     "channel_volumes",
+    "segment_channel_volumes",
+    "supplied_volume",
     "first_fill_share",
     "influencers",
     "compare_maps",
@@ -565,6 +567,33 @@ def channel_volumes(g: nx.DiGraph) -> dict[str, float]:
     for route, volume in route_volumes(g).items():
         totals[_route_channel(g, route)] += volume
     return totals
+
+
+def segment_channel_volumes(g: nx.DiGraph) -> dict:
+    """Volume (t/yr) reaching each end node, split by channel as in :func:`channel_volumes`:
+    ``{end: {'first_fill': t, 'aftermarket': t}}``, largest end first.
+
+    >>> g = build_channel_map([
+    ...     {"from": "S", "to": "OEM", "share": 0.4, "channel": "first_fill"},
+    ...     {"from": "S", "to": "Fleet", "share": 0.6},
+    ...     {"from": "OEM", "to": "Fleet", "share": 1.0}], source_volumes=100)
+    >>> segment_channel_volumes(g)
+    {'Fleet': {'first_fill': 40.0, 'aftermarket': 60.0}}
+    """
+    split = {end: {"first_fill": 0.0, "aftermarket": 0.0} for end in segment_volumes(g)}
+    for route, volume in route_volumes(g).items():
+        split[route[-1]][_route_channel(g, route)] += volume
+    return split
+
+
+def supplied_volume(g: nx.DiGraph) -> float:
+    """What the map's suppliers put in (t/yr): the sum of their ``volume_t``.
+
+    >>> supplied_volume(build_channel_map([("S", "D", 1.0)], source_volumes=250))
+    250.0
+    """
+    g = _check_graph(g)
+    return float(sum(a.get("volume_t") or 0.0 for _, a in g.nodes(data=True) if a.get("kind") == "supplier"))
 
 
 def first_fill_share(g: nx.DiGraph) -> float:

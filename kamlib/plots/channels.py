@@ -15,11 +15,14 @@ from kamlib.models.channels import (
     first_fill_share,
     inflows,
     leverage_point,
+    segment_channel_volumes,
+    supplied_volume,
     top_routes,
 )
 from kamlib.plots.style import axes, plot_language, text
 
-__all__ = ["KIND_COLOURS", "channel_map_layout", "channel_map_figsize", "node_label", "plot_channel_map", "channel_map_takeaway"]
+__all__ = ["KIND_COLOURS", "channel_map_layout", "channel_map_figsize", "node_label", "plot_channel_map",
+           "channel_map_takeaway", "plot_inflows", "plot_segment_channels"]
 
 KIND_COLOURS = {
     "supplier": "#1f4e79",
@@ -271,7 +274,7 @@ def channel_map_takeaway(g) -> str:
     """
     language = plot_language()
     lever = leverage_point(g)
-    supplied = sum(float(a["volume_t"]) for _, a in g.nodes(data=True) if a.get("kind") == "supplier")
+    supplied = supplied_volume(g)
     route, volume = top_routes(g, 1)[0]
     share = inflows(g)[lever] / supplied if supplied else 0.0
     sep = "；" if language == "zh" else "; "
@@ -284,3 +287,35 @@ def channel_map_takeaway(g) -> str:
         f"{text('top_route')}{colon}{path} ({_fmt_t(volume)}){sep}"
         f"{text('first_fill')}{colon}{first_fill_share(g):.0%}."
     )
+
+
+def plot_inflows(g, ax=None, top: int = 12):
+    """Inflow (t/yr) of the ``top`` busiest nodes, the leverage point in red
+    (suppliers and influencers have no inflow to speak of and are left out)."""
+    ax = axes(ax, figsize=(8, 4))
+    flow = inflows(g)
+    kinds = dict(g.nodes(data="kind"))
+    nodes = sorted((n for n in flow if kinds.get(n) not in ("supplier", "influencer")),
+                   key=lambda n: (flow[n], str(n)))[-top:]
+    lever = leverage_point(g)
+    ax.barh([node_label(g, n) for n in nodes], [flow[n] for n in nodes],
+            color=[_LEVER if n == lever else "#8fb8de" for n in nodes])
+    ax.set_title(f"{text('inflow_title')}: {text('leverage_point')} = {node_label(g, lever)}")
+    ax.set_xlabel(f"{text('inflow')} (t/yr)")
+    return ax
+
+
+def plot_segment_channels(g, ax=None):
+    """Volume (t/yr) reaching each end-user segment, first fill and aftermarket stacked."""
+    ax = axes(ax, figsize=(8, 4))
+    split = segment_channel_volumes(g)
+    ends = list(split)[::-1]
+    names = [node_label(g, n) for n in ends]
+    first = [split[n]["first_fill"] for n in ends]
+    after = [split[n]["aftermarket"] for n in ends]
+    ax.barh(names, first, color=_FIRST_FILL, label=text("first_fill"))
+    ax.barh(names, after, left=first, color=_SUPPLY, alpha=0.7, label=text("aftermarket"))
+    ax.set_title(text("segment_channels_title"))
+    ax.set_xlabel("t/yr")
+    ax.legend(loc="lower right")
+    return ax

@@ -331,3 +331,23 @@ def test_random_maps_are_sound_conserving_and_reproducible(seed):
     assert nx.utils.graphs_equal(g, random_channel_map(seed))
     assert 0 <= first_fill_share(g) <= 1
     assert compare_maps(g, random_channel_map(seed)) == []
+
+
+def test_segment_channel_volumes_add_up_to_the_channel_totals():
+    from kamlib.data.channels import load_channel_map
+    from kamlib.models.channels import (
+        channel_volumes,
+        segment_channel_volumes,
+        segment_volumes,
+        supplied_volume,
+    )
+
+    g = load_channel_map("running_case")
+    split = segment_channel_volumes(g)
+    totals = channel_volumes(g)
+    assert list(split) == list(segment_volumes(g))
+    for channel in ("first_fill", "aftermarket"):
+        assert abs(sum(s[channel] for s in split.values()) - totals[channel]) < 1e-6
+    for end, volume in segment_volumes(g).items():
+        assert abs(sum(split[end].values()) - volume) < 1e-6
+    assert supplied_volume(g) == 36000.0

@@ -54,10 +54,16 @@ EXAMPLES = {
     "plot_selection_matrix": lambda: ((_scores(),), {"highlight": ["KA01"]}),
     "plot_pareto": lambda: ((_accounts(),), {}),
     "plot_staircase": lambda: ((), {"current": 2}),
-    "plot_channel_map": lambda: ((importlib.import_module("kamlib.data.channels").load_channel_map("running_case"),), {}),
+    "plot_channel_map": lambda: ((_running_case_map(),), {}),
+    "plot_inflows": lambda: ((_running_case_map(),), {}),
+    "plot_segment_channels": lambda: ((_running_case_map(),), {}),
     "plot_confusion": lambda: ((importlib.import_module("kamlib.models.spin").evaluate_classifier(),), {}),
     "plot_question_mix": lambda: ((_spin_debrief(),), {}),
 }
+
+
+def _running_case_map():
+    return importlib.import_module("kamlib.data.channels").load_channel_map("running_case")
 
 
 def _spin_debrief():
