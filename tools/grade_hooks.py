@@ -50,6 +50,8 @@ from nbgrader.plugins.export import ExportPlugin
 from nbgrader.preprocessors import Execute, GetGrades, NbGraderPreprocessor
 from traitlets import Bool, Integer, List, Unicode
 
+from kamlib.data.gradebook import read_reviews
+
 __all__ = [
     "sandbox_available", "SandboxKernelManager", "GuardedExecute", "scan_source", "CellIntegrity",
     "ForgetDuplicates", "ReviewReport", "StripHiddenTests", "HonestCsvExport", "review_dir", "read_reviews", "configure",
@@ -445,14 +447,6 @@ class ReviewReport(NbGraderPreprocessor):
             self.log.warning("%s %s: %s (%s)", info["student"], info["notebook"], status,
                              "; ".join(f"{f['cell']}: {f['reason']}" for f in review["ungraded"] + findings))
         return nb, resources
-
-
-def read_reviews(folder: Path, assignment: str | None = None) -> list[dict]:
-    """Every review record under ``folder`` (a course's ``review/``), sorted by student."""
-    pattern = f"{assignment}/*/*.json" if assignment else "*/*/*.json"
-    records = [json.loads(p.read_text()) for p in sorted(Path(folder).glob(pattern))
-               if not p.name.endswith(".sanitize.json")]
-    return sorted(records, key=lambda r: (r["assignment"], r["student"], r["notebook"]))
 
 
 def write_review_csv(records: list[dict], dest: Path) -> None:
