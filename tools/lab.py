@@ -20,22 +20,29 @@ def main() -> int:
     token = secrets.token_hex(16)
     url = f"http://127.0.0.1:{args.port}/lab/tree/{WELCOME}?token={token}"
     print(f"\nKAM Lab is starting. Open this address in your browser:\n\n    {url}\n", flush=True)
+    command = lab_command(ROOT, args.port, token, f"--LabApp.default_url=/lab/tree/{WELCOME}")
+    if args.no_browser:
+        command.append("--no-browser")
+    install_settings()
+    return subprocess.call(command, cwd=ROOT)
+
+
+def lab_command(root: Path, port: int, token: str, *extra: str) -> list[str]:
+    """JupyterLab on 127.0.0.1 only, one fixed port, a token, serving ``root``
+    (the browser tests start it the same way)."""
     command = [
         sys.executable, "-m", "jupyter", "lab",
         "--ServerApp.ip=127.0.0.1",
-        f"--ServerApp.port={args.port}",
+        f"--ServerApp.port={port}",
         "--ServerApp.port_retries=0",
         f"--IdentityProvider.token={token}",
-        f"--ServerApp.root_dir={ROOT}",
-        f"--LabApp.default_url=/lab/tree/{WELCOME}",
+        f"--ServerApp.root_dir={root}",
+        *extra,
     ]
-    if args.no_browser:
-        command.append("--no-browser")
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         # Containers and CI run as root; JupyterLab refuses without this.
         command.append("--ServerApp.allow_root=True")
-    install_settings()
-    return subprocess.call(command, cwd=ROOT)
+    return command
 
 
 def install_settings() -> None:

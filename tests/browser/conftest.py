@@ -20,6 +20,9 @@ from pathlib import Path
 
 import pytest
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
+from lab import lab_command  # noqa: E402  (tools/ is scripts, not a package)
+
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "tests" / "artifacts"
 CHROMIUM = Path(os.environ.get("KAMLAB_CHROMIUM", "/usr/bin/chromium"))
@@ -186,14 +189,7 @@ def lab(tmp_path_factory):
     copy_course(root)
     port, token = free_port(), secrets.token_hex(16)
     log = home / "jupyterlab.log"
-    command = [
-        sys.executable, "-m", "jupyter", "lab", "--no-browser",
-        "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}", "--ServerApp.port_retries=0",
-        f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
-        "--LabApp.expose_app_in_browser=True",
-    ]
-    if hasattr(os, "geteuid") and os.geteuid() == 0:  # CI containers run as root
-        command.append("--ServerApp.allow_root=True")
+    command = lab_command(root, port, token, "--no-browser", "--LabApp.expose_app_in_browser=True")
     with open(log, "wb") as out:
         process = subprocess.Popen(command, cwd=root, env=lab_env(home), stdout=out,
                                    stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
