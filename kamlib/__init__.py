@@ -1,104 +1,121 @@
 """KAM Lab's library: the models, plots, widgets and checks behind the course.
 
-``import kamlib`` is cheap: names are resolved from their home module on first
-use (PEP 562), so a grading cell never pays for matplotlib or ipywidgets.
+Every public name of a topic module is also a top-level name: ``from kamlib import
+load_accounts, plot_pareto, key_accounts_explorer``. The topic modules are
+``kamlib/{data,models,plots,widgets}/<stem>.py`` for each stem of
+``kamlib/data/modules.yaml`` (a package's submodules count), ``kamlib/data/course.py``
+and the core (``kamlib/i18n.py``, ``kamlib/text.py``); their ``__all__`` says what they
+export. ``____`` and ``progress`` come from :mod:`kamlib.checks`.
+
+``import kamlib`` is cheap: on the first attribute access, the name -> module table is
+built by reading each ``__all__`` from the modules' source with :mod:`ast` (nothing is
+imported), then the one module that defines the name is imported (PEP 562). A name
+exported by two modules is an error.
 
 >>> import kamlib
 >>> kamlib.get_language()
 'en'
+>>> kamlib.weighted_score.__module__
+'kamlib.models.key_accounts'
 """
 
 from __future__ import annotations
 
 import importlib
+from pathlib import Path
 
-from kamlib.i18n import get_language, label, set_language
+_HERE = Path(__file__).resolve().parent
+_LAYERS = ("data", "models", "plots", "widgets")
+_CORE = ("i18n", "text")
+_SHARED_TOPICS = ("course",)  # data/course.py: modules, glossary, supplier
+_CHECKS = {"____": "kamlib.checks", "progress": "kamlib.checks.progress"}
+_table: dict[str, str] = {}
 
-# public name -> module that defines it
-_LAZY = {
-    # data
-    "load_accounts": "kamlib.data",
-    "load_sectors": "kamlib.data",
-    "load_supplier": "kamlib.data",
-    "accounts_frame": "kamlib.data",
-    "load_modules": "kamlib.data",
-    # models
-    "weighted_score": "kamlib.models.accounts",
-    "score_accounts": "kamlib.models.accounts",
-    "matrix_cell": "kamlib.models.accounts",
-    "shortlist": "kamlib.models.accounts",
-    "abc_classes": "kamlib.models.accounts",
-    "rank_accounts": "kamlib.models.accounts",
-    "normalise_weights": "kamlib.models.accounts",
-    "account_table": "kamlib.models.accounts",
-    "ATTRACTIVENESS_FACTORS": "kamlib.models.accounts",
-    "STRENGTH_FACTORS": "kamlib.models.accounts",
-    "DEFAULT_ATTRACTIVENESS_WEIGHTS": "kamlib.models.accounts",
-    "DEFAULT_STRENGTH_WEIGHTS": "kamlib.models.accounts",
-    # plots
-    "plot_selection_matrix": "kamlib.plots.accounts",
-    "plot_pareto": "kamlib.plots.accounts",
-    "plot_staircase": "kamlib.plots.course",
-    # widgets
-    "key_accounts_explorer": "kamlib.widgets.accounts",
-    "staircase_explorer": "kamlib.widgets.course",
-    # channel maps (产品通路图): data, models, plots, widget
-    "load_channel_map": "kamlib.data.channels",
-    "list_channel_maps": "kamlib.data.channels",
-    "build_channel_map": "kamlib.models.channels",
-    "validate_channel_map": "kamlib.models.channels",
-    "channel_map_problems": "kamlib.models.channels",
-    "route_volumes": "kamlib.models.channels",
-    "top_routes": "kamlib.models.channels",
-    "inflows": "kamlib.models.channels",
-    "leverage_point": "kamlib.models.channels",
-    "segment_volumes": "kamlib.models.channels",
-    "channel_volumes": "kamlib.models.channels",
-    "segment_channel_volumes": "kamlib.models.channels",
-    "supplied_volume": "kamlib.models.channels",
-    "first_fill_share": "kamlib.models.channels",
-    "influencers": "kamlib.models.channels",
-    "compare_maps": "kamlib.models.channels",
-    "plot_channel_map": "kamlib.plots.channels",
-    "plot_inflows": "kamlib.plots.channels",
-    "plot_segment_channels": "kamlib.plots.channels",
-    "channel_map_layout": "kamlib.plots.channels",
-    "channel_map_builder": "kamlib.widgets.channels",
-    "render_channel_map": "kamlib.widgets.channels",
-    # SPIN selling (SPIN模式): data, models, plots, widgets
-    "load_spin_questions": "kamlib.data.spin",
-    "load_spin_statements": "kamlib.data.spin",
-    "load_scenario": "kamlib.data.spin",
-    "list_scenarios": "kamlib.data.spin",
-    "classify_question": "kamlib.models.spin",
-    "classify_questions": "kamlib.models.spin",
-    "evaluate_classifier": "kamlib.models.spin",
-    "need_label": "kamlib.models.spin",
-    "fab_label": "kamlib.models.spin",
-    "SPIN_TYPES": "kamlib.models.spin",
-    "start_call": "kamlib.models.spin_roleplay",
-    "RolePlayCall": "kamlib.models.spin_roleplay",
-    "plot_spin_flow": "kamlib.plots.spin",
-    "plot_confusion": "kamlib.plots.spin",
-    "plot_question_mix": "kamlib.plots.spin",
-    "spin_roleplay": "kamlib.widgets.spin",
-    "question_classifier_explorer": "kamlib.widgets.spin",
-    # checks
-    "____": "kamlib.checks",
-    "progress": "kamlib.checks.progress",
-}
 
-__all__ = ["get_language", "set_language", "label", *_LAZY]
+def _stems(root: Path = _HERE) -> list[str]:
+    """The topic stems of modules.yaml, read without a YAML parser (kept out of import time)."""
+    import re
+
+    text = (root / "data" / "modules.yaml").read_text(encoding="utf-8")
+    return [*re.findall(r"\bstem:\s*(\w+)", text), *_SHARED_TOPICS]
+
+
+def _topic_modules(root: Path = _HERE) -> list[tuple[str, Path]]:
+    """(module name, file) of every module whose ``__all__`` makes top-level names."""
+    found = [(f"kamlib.{name}", root / f"{name}.py") for name in _CORE]
+    for layer in _LAYERS:
+        for stem in _stems(root):
+            module, package = root / layer / f"{stem}.py", root / layer / stem
+            if module.is_file():
+                found.append((f"kamlib.{layer}.{stem}", module))
+            elif (package / "__init__.py").is_file():  # the package re-exports its submodules
+                found += [(f"kamlib.{layer}.{stem}.{p.stem}", p) for p in sorted(package.glob("*.py"))
+                          if p.stem != "__init__"]
+    return found
+
+
+def _declared_all(source: str, filename: str = "<module>") -> list[str]:
+    """The names in a module's ``__all__ = [...]``, read from its source with ast.
+
+    Only the assignment itself is parsed (the statement starting at ``__all__ =`` on
+    a line of its own), so building the table for every topic stays quick.
+    """
+    import ast
+    import re
+
+    match = re.search(r"^__all__\s*(:[^=]*)?=", source, re.MULTILINE)
+    if match is None:
+        return []
+    lines = source[match.start():].splitlines()
+    for end in range(1, len(lines) + 1):
+        try:
+            node = ast.parse("\n".join(lines[:end]), filename).body[0]
+        except SyntaxError:
+            continue
+        try:
+            value = ast.literal_eval(node.value)
+        except ValueError:
+            value = None
+        if not isinstance(value, (list, tuple)) or not all(isinstance(name, str) for name in value):
+            raise ValueError(f"{filename}: __all__ must be a literal list of names (str)")
+        return list(value)
+    raise ValueError(f"{filename}: cannot read __all__")
+
+
+def _name_table(modules: list[tuple[str, str]]) -> dict[str, str]:
+    """Public name -> module from ``(module, source)`` pairs; a ValueError names every
+    name that two modules export."""
+    table: dict[str, str] = {}
+    clashes = []
+    for module, source in modules:
+        for name in _declared_all(source, module):
+            if name in table and table[name] != module:
+                clashes.append(f"{name!r} is exported by both {table[name]} and {module}")
+            table.setdefault(name, module)
+    for name, module in _CHECKS.items():
+        table.setdefault(name, module)
+    if clashes:
+        raise ValueError("kamlib's top-level names must be unique: " + "; ".join(clashes))
+    return table
+
+
+def _names() -> dict[str, str]:
+    if not _table:
+        _table.update(_name_table([(m, p.read_text(encoding="utf-8")) for m, p in _topic_modules()]))
+    return _table
 
 
 def __getattr__(name: str):
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'kamlib' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
+    if name == "__all__":
+        value = sorted(_names())
+    else:
+        module = _names().get(name)
+        if module is None:
+            raise AttributeError(f"module 'kamlib' has no attribute {name!r}")
+        value = getattr(importlib.import_module(module), name)
     globals()[name] = value
     return value
 
 
 def __dir__():
-    return sorted(__all__)
+    return sorted(_names())

@@ -2,22 +2,23 @@
 
 Every key must exist in JupyterLab's own schema (a typo is silently ignored by
 JupyterLab, so the news pop-up would come back without anyone noticing), every value
-must validate, and tools/lab_settings.py must install the file where JupyterLab reads
+must validate, and ``python -m tools.lab_settings`` must install the file where JupyterLab reads
 it: ``<sys.prefix>/share/jupyter/lab/settings/overrides.json``.
 """
 
 from __future__ import annotations
 
 import json
-import runpy
+import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from tools import lab_settings
+
 ROOT = Path(__file__).resolve().parent.parent
 OVERRIDES = ROOT / "tools" / "jupyterlab" / "overrides.json"
-INSTALLER = ROOT / "tools" / "lab_settings.py"
 LAB = Path(sys.prefix) / "share" / "jupyter" / "lab"
 
 
@@ -62,16 +63,21 @@ def test_every_key_exists_in_jupyterlab_schema(plugin_id):
 
 def test_installer_writes_overrides_into_sys_prefix(tmp_path, monkeypatch):
     monkeypatch.setattr(sys, "prefix", str(tmp_path))
-    runpy.run_path(str(INSTALLER), run_name="__main__")
     installed = tmp_path / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
+    assert lab_settings.install() == installed
     assert json.loads(installed.read_text(encoding="utf-8")) == overrides()
+
+
+def test_installer_runs_as_a_module_from_the_repository_root():
+    done = subprocess.run([sys.executable, "-m", "tools.lab_settings"], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
 
 
 def test_this_environment_has_the_overrides_installed():
     installed = LAB / "settings" / "overrides.json"
-    assert installed.is_file(), f"{installed} missing: run `python tools/lab_settings.py`"
+    assert installed.is_file(), f"{installed} missing: run `python -m tools.lab_settings`"
     assert json.loads(installed.read_text(encoding="utf-8")) == overrides(), (
-        f"{installed} differs from {OVERRIDES}: run `python tools/lab_settings.py`"
+        f"{installed} differs from {OVERRIDES}: run `python -m tools.lab_settings`"
     )
 
 

@@ -1,44 +1,58 @@
 """The nbgrader test cells of an exercise, written from its question declarations.
 
-``tools/exercises.py render`` puts these into ``exercises/source``; a test fails
-when a source notebook's test cell differs from what is rendered here.
+``python -m tools.exercises render`` puts these into the bilingual exercise sources
+(``exercises/bilingual``; each comment has its ``#zh:`` line, see tools/editions.py); a
+test fails when a test cell differs from what is rendered here. The kernel only records
+the answer; the grader marks it outside (``kamgrade``).
 
->>> print(visible_test_source("ex02_key_accounts", "q1", "weighted_score"))
-# Self-check (visible test, 1 point): run this cell after your answer.
+>>> print(visible_test_source("ex02_key_accounts", "q1", 1))
+# Self-check (1 point, marked by the grader after you submit): run this cell after your answer.
+#zh: 自查（1 分，提交后由评分程序评分）：写好答案后运行本单元格。
 from kamlib.checks.ex02_key_accounts import q1
 <BLANKLINE>
-q1.test(weighted_score)
+q1.check(q1_answer)
 """
 
 from __future__ import annotations
 
-__all__ = ["visible_test_source", "hidden_test_source", "HIDDEN_PURGE"]
-
-# The hidden test re-imports kamlib from disk, so a submission that patched or
-# replaced kamlib modules in memory is graded by the real checker.
-HIDDEN_PURGE = (
-    "import importlib\n"
-    "import sys\n"
-    "\n"
-    "for _name in [m for m in list(sys.modules) if m == 'kamlib' or m.startswith('kamlib.')]:\n"
-    "    del sys.modules[_name]\n"
-)
+__all__ = ["visible_test_source", "hidden_test_source", "hint_source", "answer_variable"]
 
 
-def visible_test_source(exercise: str, question: str, answer_name: str, points: int = 1) -> str:
+def answer_variable(question: str) -> str:
+    """The variable a trainee assigns their answer to: ``q1_answer``."""
+    return f"{question}_answer"
+
+
+def _points(points: float) -> str:
+    return f"{points:g} point{'' if points == 1 else 's'}"
+
+
+def visible_test_source(exercise: str, question: str, points: float = 1) -> str:
     return (
-        f"# Self-check (visible test, {points} point{'s' if points != 1 else ''}): "
+        f"# Self-check ({_points(points)}, marked by the grader after you submit): "
         "run this cell after your answer.\n"
+        f"#zh: 自查（{points:g} 分，提交后由评分程序评分）：写好答案后运行本单元格。\n"
         f"from kamlib.checks.{exercise} import {question}\n\n"
-        f"{question}.test({answer_name})"
+        f"{question}.check({answer_variable(question)})"
     )
 
 
-def hidden_test_source(exercise: str, question: str, answer_name: str, points: int = 2) -> str:
+def hidden_test_source(exercise: str, question: str, points: float = 2) -> str:
     return (
-        f"# Hidden tests ({points} points): the grader checks {answer_name} here on data you have not seen.\n"
+        f"# Hidden cell ({_points(points)}): the grader records your answer here and marks it "
+        "against your variant.\n"
+        f"#zh: 隐藏单元格（{points:g} 分）：评分程序在这里记录你的答案，并按你的题目版本评分。\n"
         "### BEGIN HIDDEN TESTS\n"
-        f"{HIDDEN_PURGE}"
-        f"importlib.import_module('kamlib.checks.{exercise}').{question}.grade({answer_name})\n"
+        f"from kamlib.checks.{exercise} import {question}\n\n"
+        f"{question}.record({answer_variable(question)})\n"
         "### END HIDDEN TESTS"
+    )
+
+
+def hint_source(question: str) -> str:
+    """The unlocked cell under each question that asks for the next hint."""
+    return (
+        "# Stuck? Remove the # in front of the next line and run this cell for a hint; run it again for the next one.\n"
+        "#zh: 卡住了？删掉下一行前面的 #，运行本单元格获取提示；再运行一次看下一条。\n"
+        f"# {question}.hint()"
     )

@@ -1,271 +1,296 @@
-"""Exercise 02, *What is a key account?*: the questions, declared once.
+"""Exercise 02, *What is a key account?* (大客户的定义): the questions, declared once.
 
-The exercise works on six accounts of the running case, as plain dicts
-(:func:`exercise_table`). Every expected answer is computed by
-:mod:`kamlib.models.accounts`; hidden tests use random portfolios.
+Each trainee gets a **portfolio** of eight running-case accounts and six account
+situations (:func:`variant`); kamlib is the calculator (``abc_classes``,
+``score_accounts``, ``matrix_cell``, ``band``), the answers are the trainee's
+decisions. No expected answer is computed here: the grader marks the answers
+against the instructor's key (``exercises/keys/ex02_key_accounts.py``).
 
->>> q1.evaluate(lambda scores, weights: sum(scores.values()) / len(scores)).message
-'You took the plain average of the scores; multiply each score by its weight first.'
+The self-checks catch a malformed answer and answers that cannot be right whatever
+the portfolio (an account that joins the A list must be an A account by potential,
+say); they never compute the right answer.
+
+>>> my = variant("demo")
+>>> len(my.accounts), len(my.situations)
+(8, 6)
+>>> q3.evaluate({"join": [], "drop": []}, trainee="demo", keys=False).outcome
+'complete'
 """
 
 from __future__ import annotations
 
-import random
+import html
+from dataclasses import dataclass
 
-from kamlib.checks.framework import Case, Mistake, Question
-from kamlib.models import accounts as m
+from kamlib.checks.framework import (
+    Assign,
+    Ids,
+    Labels,
+    Mistake,
+    Number,
+    OneOf,
+    Parts,
+    Question,
+    trainee_id,
+    variant_rng,
+)
+from kamlib.models.key_accounts import (
+    ATTRACTIVENESS_FACTORS,
+    CELLS,
+    Account,
+    abc_classes,
+    score_accounts,
+)
+from kamlib.text import Text, TextItem
 
-__all__ = ["EXERCISE_IDS", "exercise_table", "ATTRACTIVENESS_WEIGHTS", "STRENGTH_WEIGHTS",
-           "scored_table", "q1", "q2", "q3", "q4", "QUESTIONS", "try_it"]
+__all__ = ["EXERCISE", "DEFINITIONS", "Situation", "Portfolio", "situations", "variant",
+           "q1", "q2", "q3", "q4", "QUESTIONS", "try_it"]
 
-# rolling mill, cement group, transport fleet, wind-farm operator, beverage plant, coal mine
-EXERCISE_IDS = ("KA03", "KA05", "KA22", "KA15", "KA27", "KA07")
-ATTRACTIVENESS_WEIGHTS = {"budget": 40, "growth": 30, "prestige": 10, "profitability": 20}
-STRENGTH_WEIGHTS = {"product_range": 10, "support": 30, "pricing": 20, "reputation": 10,
-                    "reliability": 20, "technical": 10}
+EXERCISE = "ex02_key_accounts"
+PORTFOLIO_SIZE = 8
 
-
-def exercise_table() -> dict[str, dict]:
-    """The six accounts the exercise uses, as ``{id: {...}}`` plain dicts."""
-    from kamlib.data import load_accounts
-
-    chosen = [a for a in load_accounts() if a.id in EXERCISE_IDS]
-    return m.account_table(sorted(chosen, key=lambda a: EXERCISE_IDS.index(a.id)))
-
-
-# --- random portfolios for the hidden tests ------------------------------------------------------
-
-def _random_weights(rng: random.Random, factors) -> dict[str, int]:
-    return m.normalise_weights({f: rng.randint(0, 10) or 1 for f in factors})
-
-
-def _random_scores(rng: random.Random, factors) -> dict[str, float]:
-    return {f: rng.choice([rng.randint(0, 10), round(rng.uniform(0, 10), 1)]) for f in factors}
-
-
-def _random_table(rng: random.Random, size: int) -> dict[str, dict]:
-    table = {}
-    for i in range(size):
-        table[f"T{rng.randint(10, 99)}{i}"] = {
-            "name": f"Test account {i}",
-            "sector": rng.choice(["steel", "cement", "mining", "food"]),
-            "volume_t": float(rng.randrange(0, 900, 5)),
-            "potential_3y_t": float(rng.randrange(5, 1200, 5)),
-            "attractiveness": _random_scores(rng, m.ATTRACTIVENESS_FACTORS),
-            "strength": _random_scores(rng, m.STRENGTH_FACTORS),
-        }
-    return table
+#: The lecture's four questions about a key account (OUTLINE.md §1.2), as q1's labels.
+DEFINITIONS = {
+    "large": Text("a customer of large scale", "规模大的客户"),
+    "future_profit": Text("a customer that will bring profit in the future", "未来能带来利润的客户"),
+    "direction": Text("a customer that leads us in the direction we want", "能够将企业引向期望方向的客户"),
+    "must_not_lose": Text("a customer we must not lose", "一定不能失去的客户"),
+}
 
 
-# --- q1: weighted score -------------------------------------------------------------------------
-
-def _q1_cases():
-    table = exercise_table()
-    return [Case((row["attractiveness"], ATTRACTIVENESS_WEIGHTS), label=f"{key}'s attractiveness")
-            for key, row in table.items()]
+Situation = TextItem  # an account situation of q1's pool
 
 
-def _q1_hidden(rng):
-    cases = []
-    for _ in range(12):
-        factors = rng.choice([m.ATTRACTIVENESS_FACTORS, m.STRENGTH_FACTORS])
-        cases.append(Case((_random_scores(rng, factors), _random_weights(rng, factors))))
-    return cases
+def situations() -> tuple[Situation, ...]:
+    """The pool of account situations q1 draws from (kamlib/data/key_accounts_situations.yaml)."""
+    from kamlib.data.course import load_text_pool
 
+    return load_text_pool("key_accounts_situations")
+
+
+_HEADINGS = {
+    "variant": Text("Your variant (trainee {who})", "你的题目版本（学员 {who}）"),
+    "situations": Text("Situations for q1", "q1 的情境"),
+    "weights": Text("Your manager's attractiveness weights (q4):", "经理的客户吸引力权重（q4）："),
+}
+
+
+@dataclass(frozen=True)
+class Portfolio:
+    """One trainee's variant: eight accounts, six situations, the manager's weights."""
+
+    trainee: str
+    accounts: tuple[Account, ...]
+    situations: tuple[Situation, ...]
+    manager_weights: dict
+
+    @property
+    def ids(self) -> list[str]:
+        return [a.id for a in self.accounts]
+
+    def volumes(self) -> dict[str, float]:
+        """What each account buys from us now, t/yr."""
+        return {a.id: a.volume_t for a in self.accounts}
+
+    def potentials(self) -> dict[str, float]:
+        """The annual volume open to us in three years, t/yr."""
+        return {a.id: a.potential_3y_t for a in self.accounts}
+
+    def _repr_html_(self) -> str:
+        head = ("id", "name", "sector", "volume_t", "potential_3y_t", "share_of_wallet_pct", "stage")
+
+        def cell(a: Account, h: str) -> str:
+            value = Text(a.name, a.name_zh) if h == "name" else getattr(a, h)
+            return f"<td>{html.escape(str(value))}</td>"
+
+        rows = "".join("<tr>" + "".join(cell(a, h) for h in head) + "</tr>" for a in self.accounts)
+        cases = "".join(f"<li><b>{s.id}</b>: {html.escape(str(s.text))}</li>" for s in self.situations)
+        weights = ", ".join(f"{k} {v}" for k, v in self.manager_weights.items())
+        who = f"<code>{html.escape(self.trainee)}</code>"
+        return (f"<p><b>{_HEADINGS['variant'].format(who=who)}</b></p>"
+                f"<table><tr>{''.join(f'<th>{h}</th>' for h in head)}</tr>{rows}</table>"
+                f"<p><b>{_HEADINGS['situations']}</b></p><ul>{cases}</ul>"
+                f"<p><b>{_HEADINGS['weights']}</b> {html.escape(weights)}</p>")
+
+
+def variant(trainee: str | None = None) -> Portfolio:
+    """The trainee's portfolio: the same trainee always gets the same one.
+
+    Drawn so that each question has something to decide: the portfolio spans at
+    least three sectors and several matrix cells, and ranking it by potential
+    changes its A list.
+    """
+    from kamlib.data.key_accounts import load_accounts
+
+    trainee = trainee or trainee_id()
+    rng = variant_rng(EXERCISE, trainee)
+    accounts = sorted(load_accounts(), key=lambda a: a.id)
+    while True:
+        chosen = tuple(sorted(rng.sample(accounts, PORTFOLIO_SIZE), key=lambda a: a.id))
+        if _interesting(chosen):
+            break
+    return Portfolio(trainee, chosen, tuple(rng.sample(situations(), 6)), _manager_weights(rng))
+
+
+def _manager_weights(rng) -> dict:
+    """A manager who cares most about one factor: it gets 40-60 of the 100 points."""
+    factors = list(ATTRACTIVENESS_FACTORS)
+    favourite = rng.choice(factors)
+    top = rng.choice((40, 50, 60))
+    rest = [f for f in factors if f != favourite]
+    cuts = sorted(rng.sample(range(1, 100 - top), len(rest) - 1))
+    shares = [b - a for a, b in zip([0, *cuts], [*cuts, 100 - top], strict=True)]
+    weights = {favourite: top, **dict(zip(rest, shares, strict=True))}
+    return {f: weights[f] for f in factors}
+
+
+def _interesting(accounts) -> bool:
+    a_now = _a_list({a.id: a.volume_t for a in accounts})
+    a_later = _a_list({a.id: a.potential_3y_t for a in accounts})
+    return len({a.sector for a in accounts}) >= 3 and a_now != a_later
+
+
+def _a_list(volumes: dict) -> set:
+    return {k for k, c in abc_classes(volumes).items() if c == "A"}
+
+
+# --- q1: which definition? -------------------------------------------------------------------------
 
 q1 = Question(
-    id="q1",
-    summary="weighted factor score on the 0-10 scale",
-    answer_name="weighted_score",
-    reference=m.weighted_score,
-    cases=_q1_cases,
-    hidden_cases=_q1_hidden,
+    id="q1", exercise=EXERCISE,
+    summary=Text("which of the lecture's four questions makes each situation a key account",
+                 "每个情境主要对应课上四个问题中的哪一个"),
+    form=Labels(lambda my: [s.id for s in my.situations], tuple(DEFINITIONS)),
+    variant=variant,
     hints=(
-        "Each factor counts by its weight: multiply the score by the weight, for every factor.",
-        "Add up weight x score over the factors. The weights total 100, so the sum is on a 0-1000 scale.",
-        "Divide the sum by 100 to bring it back to the 0-10 scale of the scores.",
+        Text("Read each situation for what makes it matter: size today, profit later, where it takes "
+             "us, or what losing it would cost.",
+             "逐条读情境，问自己：这个客户重要在哪里？是眼下的规模、将来的利润、能把我们带到哪里，还是丢了它的代价？"),
+        Text("'Future profit' is about growth of this account; 'direction' is about a market, product or "
+             "approval the account opens for us.",
+             "“未来能带来利润”看的是这个客户自身的增长；“引向期望方向”看的是它能为我们打开的新市场、新产品或新认证。"),
+        Text("'Must not lose' is about dependence and risk: a high share of wallet, a reference site, a "
+             "competitor at the door, a relationship hanging on one person.",
+             "“一定不能失去”看的是依赖和风险：采购份额高、样板客户、竞争对手找上门、关系全系在一个人身上。"),
     ),
     mistakes=(
-        Mistake("plain mean", "You took the plain average of the scores; multiply each score by its weight first.",
-                lambda scores, weights: sum(scores.values()) / len(scores)),
-        Mistake("no /100", "Your score is on a 0-1000 scale: divide the weighted sum by 100 (the weights total 100).",
-                lambda scores, weights: sum(weights[f] * scores[f] for f in weights)),
-        Mistake("/n", "You divided by the number of factors; the weights already total 100, so divide by 100.",
-                lambda scores, weights: sum(weights[f] * scores[f] for f in weights) / len(weights)),
+        Mistake("all alike", Text("You gave every situation the same label; they were chosen to differ.",
+                                  "你给所有情境选了同一个标签；这些情境是特意挑得各不相同的。"),
+                lambda value, my: len(set(value.values())) == 1),
     ),
 )
 
 
-# --- q2: matrix cell ------------------------------------------------------------------------------
+# --- q2: volume still open (share of wallet) ---------------------------------------------------------
 
-_Q2_POINTS = [(8.5, 7.5), (8.5, 5.0), (8.0, 2.0), (5.0, 8.0), (5.5, 5.5), (5.0, 3.0), (2.0, 9.0),
-              (3.0, 5.0), (1.0, 1.0), (7.0, 7.0), (4.0, 3.99), (6.99, 4.0)]
-
-
-def _q2_hidden(rng):
-    points = [(round(rng.uniform(0, 10), 2), round(rng.uniform(0, 10), 2)) for _ in range(30)]
-    points += [(7.0, 4.0), (3.999, 7.0), (4.0, 6.999), (10.0, 0.0), (0.0, 10.0)]
-    return [Case(p, label=f"attractiveness={p[0]}, strength={p[1]}") for p in points]
+def _open_total_consistent(value, my) -> bool:
+    """False when the total is not the open volume of the two accounts chosen."""
+    chosen = [a for a in my.accounts if a.id in value["accounts"]]
+    wallet_minus_ours = sum(a.volume_t * 100 / a.share_of_wallet_pct - a.volume_t for a in chosen
+                            if a.share_of_wallet_pct > 0)
+    return abs(value["open_t"] - wallet_minus_ours) <= max(1.0, 0.01 * wallet_minus_ours)
 
 
 q2 = Question(
-    id="q2",
-    summary="the selection-matrix cell for two axis scores",
-    answer_name="matrix_cell",
-    reference=m.matrix_cell,
-    cases=lambda: [Case(p, label=f"attractiveness={p[0]}, strength={p[1]}") for p in _Q2_POINTS],
-    hidden_cases=_q2_hidden,
+    id="q2", exercise=EXERCISE,
+    summary=Text("the two accounts with the most volume still open to us, and that volume",
+                 "可争取量最大的两个客户，以及两者合计的可争取量"),
+    form=Parts({"accounts": Ids(lambda my: my.ids, count=2), "open_t": Number("t/yr", minimum=0)}),
+    variant=variant,
     hints=(
-        "First turn each score into a band: low below 4, high from 7 up, medium between.",
-        "Then look the pair (attractiveness band, strength band) up in the grid table above.",
-        "A score of exactly 7.0 is high and exactly 4.0 is medium: use >= for the lower edges.",
+        Text("An account's wallet is all the lubricant it buys from everyone: our volume ÷ our share of wallet.",
+             "客户的采购总量是它向所有供应商买的润滑油：我们的销量 ÷ 我们的采购份额。"),
+        Text("The volume still open to us is the wallet minus what we already sell there.",
+             "还能争取的量 = 采购总量 − 我们已经卖给它的量。"),
+        Text("Work it out for each of your eight accounts, take the two largest, and add their open volumes.",
+             "把你的八个客户逐一算一遍，取最大的两个，把它们的可争取量相加。"),
     ),
     mistakes=(
-        Mistake("swapped", "You swapped the axes: the first argument is attractiveness, the second strength.",
-                lambda a, s: m.matrix_cell(s, a)),
-        Mistake("strict edges", "Check the band edges: a score of exactly 7 is high and exactly 4 is medium.",
-                lambda a, s: m.matrix_cell(a - 1e-9 if a in (4.0, 7.0) else a, s - 1e-9 if s in (4.0, 7.0) else s)),
+        Mistake("inconsistent", Text("Your total is not the open volume of the two accounts you chose: "
+                                     "for each, wallet − our volume, then add.",
+                                     "你的合计不等于所选两个客户的可争取量：每个客户先算“采购总量 − 我们的销量”，再相加。"),
+                lambda value, my: not _open_total_consistent(value, my)),
     ),
 )
 
 
-# --- q3: shortlist ---------------------------------------------------------------------------------
+# --- q3: largest now, or largest later? ------------------------------------------------------------
 
-def scored_table(table=None, a_weights=ATTRACTIVENESS_WEIGHTS, s_weights=STRENGTH_WEIGHTS) -> dict[str, dict]:
-    """Each account's axis scores and cell: ``{id: {"attractiveness", "strength", "cell"}}``."""
-    table = exercise_table() if table is None else table
-    out = {}
-    for key, row in table.items():
-        a = m.weighted_score(row["attractiveness"], a_weights)
-        s = m.weighted_score(row["strength"], s_weights)
-        out[key] = {"attractiveness": a, "strength": s, "cell": m.matrix_cell(a, s)}
-    return out
+def _joins_outside_a(value, my) -> bool:
+    return not set(value["join"]) <= _a_list(my.potentials()) or bool(set(value["join"]) & _a_list(my.volumes()))
 
 
-def _as_scores(scored):
-    return [m.AccountScore(k, v["attractiveness"], v["strength"], v["cell"]) for k, v in scored.items()]
-
-
-def shortlist_reference(scored, limit):
-    """Accounts in the two invest cells, most attractive first, ties by id, at most ``limit``."""
-    return m.shortlist(_as_scores(scored), limit=limit)
-
-
-def _invest_sorted(scored, key):
-    chosen = [s for s in _as_scores(scored) if s.cell in ("Invest for growth", "Invest selectively")]
-    return [s.id for s in sorted(chosen, key=key)]
-
-
-def _q3_hidden(rng):
-    cases = []
-    for size in (8, 10, 12, 15):
-        scored = scored_table(_random_table(rng, size), _random_weights(rng, m.ATTRACTIVENESS_FACTORS),
-                              _random_weights(rng, m.STRENGTH_FACTORS))
-        twin = dict(next(iter(scored.values())))
-        scored["T00tie"] = twin  # a tie in attractiveness: broken by id
-        cases.append(Case((scored, rng.choice([2, 3, 5, 20]))))
-    return cases
+def _drops_outside_a(value, my) -> bool:
+    return not set(value["drop"]) <= _a_list(my.volumes()) or bool(set(value["drop"]) & _a_list(my.potentials()))
 
 
 q3 = Question(
-    id="q3",
-    summary="the shortlist: invest cells, most attractive first, at most `limit`",
-    answer_name="make_shortlist",
-    reference=shortlist_reference,
-    cases=lambda: [Case((scored_table(), 3), label="SCORED, limit 3"), Case((scored_table(), 6), label="SCORED, limit 6")],
-    hidden_cases=_q3_hidden,
+    id="q3", exercise=EXERCISE,
+    summary=Text("which accounts join and which drop off the A list when you rank by 3-year potential",
+                 "改按 3 年潜力排名时，哪些客户进入 A 类名单、哪些掉出"),
+    form=Parts({"join": Ids(lambda my: my.ids), "drop": Ids(lambda my: my.ids)}),
+    variant=variant,
     hints=(
-        "Keep only the accounts whose cell is 'Invest for growth' or 'Invest selectively'.",
-        "Sort them by attractiveness, highest first, breaking ties by id: sorted(..., key=lambda x: (-attractiveness, id)).",
-        "Return the ids as a list, cut to at most `limit` items (list[:limit]).",
+        Text("Make the A list twice with abc_classes: once from my.volumes(), once from my.potentials().",
+             "用 abc_classes 做两次 A 类名单：一次用 my.volumes()，一次用 my.potentials()。"),
+        Text("An account joins when it is A by potential but not by volume; it drops off when it is A by "
+             "volume but not by potential.",
+             "按潜力是 A 类、按当前销量不是的客户“进入”（join）；按当前销量是 A 类、按潜力不是的客户“掉出”（drop）。"),
     ),
     mistakes=(
-        Mistake("by strength", "You ranked by relative strength; the rule ranks by account attractiveness.",
-                lambda t, n: _invest_sorted(t, lambda x: (-x.strength, x.id))[:n]),
-        Mistake("no limit", "Your list is longer than `limit`: cut it after sorting.",
-                lambda t, n: m.shortlist(_as_scores(t))),
-        Mistake("all cells", "You kept accounts outside the two invest cells; only 'Invest for growth' and 'Invest selectively' qualify.",
-                lambda t, n: m.shortlist(_as_scores(t), cells=m.CELLS, limit=n)),
-        Mistake("ascending", "Your list runs from least to most attractive; put the most attractive first.",
-                lambda t, n: _invest_sorted(t, lambda x: (x.attractiveness, x.id))[:n]),
-        Mistake("ties", "Break ties in attractiveness by id, alphabetically.",
-                lambda t, n: _invest_sorted(t, lambda x: (-x.attractiveness, "".join(chr(255 - ord(c)) for c in x.id)))[:n]),
+        Mistake("join", Text("An account in 'join' is either not an A account by potential or already one by "
+                             "volume: it cannot join.",
+                             "“join”里有客户按潜力不是 A 类，或者按当前销量已经是 A 类：它谈不上“进入”。"),
+                _joins_outside_a),
+        Mistake("drop", Text("An account in 'drop' is either not an A account by volume or still one by "
+                             "potential: it cannot drop off.",
+                             "“drop”里有客户按当前销量不是 A 类，或者按潜力仍是 A 类：它谈不上“掉出”。"),
+                _drops_outside_a),
     ),
 )
 
 
-# --- q4: ABC by 3-year potential -------------------------------------------------------------------
-
-def abc_reference(table):
-    """ABC classes by 3-year potential (A while the share before the account is under 80 %)."""
-    return m.abc_classes({k: row["potential_3y_t"] for k, row in table.items()})
-
-
-def _running_case_table():
-    from kamlib.data import load_accounts
-
-    return m.account_table(load_accounts())
-
-
-def _q4_hidden(rng):
-    cases = [Case((_random_table(rng, size),)) for size in (5, 9, 14, 25)]
-    tied = _random_table(rng, 6)
-    for row in tied.values():
-        row["potential_3y_t"] = 100.0
-    return [*cases, Case((tied,), label="a portfolio of equal accounts")]
-
+# --- q4: the manager's weights ----------------------------------------------------------------------
 
 q4 = Question(
-    id="q4",
-    summary="ABC class of each account by 3-year potential",
-    answer_name="abc_by_potential",
-    reference=abc_reference,
-    cases=lambda: [Case((_running_case_table(),), label="the running case's accounts")],
-    hidden_cases=_q4_hidden,
+    id="q4", exercise=EXERCISE,
+    summary=Text("which accounts change cell under the manager's attractiveness weights, and into which cell",
+                 "换成经理的吸引力权重后，哪些客户换了格子、换到哪一格"),
+    form=Assign(lambda my: my.ids, CELLS),
+    variant=variant,
     hints=(
-        "Rank the accounts by potential_3y_t, largest first (ties by id).",
-        "Walk down the ranking keeping the share of total potential *before* each account.",
-        "Class A while that share is under 0.80, B while under 0.95, otherwise C. Return {id: 'A'|'B'|'C'}.",
-    ),
-    mistakes=(
-        Mistake("current volume", "You ranked by this year's volume; the definition asks for 3-year potential.",
-                lambda t: m.abc_classes({k: r["volume_t"] for k, r in t.items()})),
-        Mistake("share including", "The account that crosses 80 % is still A: compare the share *before* the account, not after.",
-                lambda t: _abc_after(t)),
+        Text("Score the portfolio twice with score_accounts: with the team's weights (the default) and with "
+             "attractiveness_weights=my.manager_weights.",
+             "用 score_accounts 给你的客户组合打两次分：一次用团队权重（默认），一次用 "
+             "attractiveness_weights=my.manager_weights。"),
+        Text("Compare each account's .cell in the two scorings. List only the accounts whose cell differs, each "
+             "with its cell under the manager's weights ({} if none changes).",
+             "逐个比较每个客户两次打分的 .cell。只列出换了格子的客户，写上它在经理权重下落在哪一格（都没变就写 {}）。"),
     ),
 )
-
-
-def _abc_after(table):
-    volumes = {k: r["potential_3y_t"] for k, r in table.items()}
-    total, running, out = sum(volumes.values()), 0.0, {}
-    for k in sorted(volumes, key=lambda k: (-volumes[k], k)):
-        running += volumes[k]
-        out[k] = "A" if running / total <= 0.80 else "B" if running / total <= 0.95 else "C"
-    return out
-
 
 QUESTIONS = (q1, q2, q3, q4)
 
 
-# --- the lecture's Try it (not graded) -------------------------------------------------------------
+# --- the lecture's Try it (practice, not graded: it may carry its answer) -----------------------------
 
-def _cell_of_account(account_id):
-    from kamlib.data import load_accounts
+def _cell_of_ka07(_data) -> str:
+    from kamlib.data.key_accounts import load_accounts
 
-    (score,) = [s for s in m.score_accounts(load_accounts()) if s.id == account_id]
+    (score,) = [s for s in score_accounts(load_accounts()) if s.id == "KA07"]
     return score.cell
 
 
 try_it = Question(
-    id="try_it",
-    summary="the cell of Deepvein Coal Mining (KA07) under the default weights",
-    answer_name="answer",
-    kind="value",
-    reference=_cell_of_account,
-    cases=lambda: [Case(("KA07",))],
+    id="try_it", exercise="lec02_key_accounts",
+    summary=Text("the cell of Deepvein Coal Mining (KA07) under the default weights",
+                 "默认权重下深脉煤业（KA07）所在的格子"),
+    form=OneOf(CELLS),
+    variant=lambda trainee: None,
+    practice_answer=_cell_of_ka07,
     hints=(
-        "Find KA07 in the list `scores` (or on the matrix plot).",
-        "Its cell is the .cell of its AccountScore; spell it as in the matrix, e.g. 'Maintain'.",
+        Text("Find KA07 in the list `scores` (or on the matrix plot).", "在列表 `scores` 里（或在矩阵图上）找到 KA07。"),
+        Text("Its cell is the .cell of its AccountScore; spell it as in the matrix, e.g. 'Maintain'.",
+             "它所在的格子就是它那条 AccountScore 的 .cell；答案写英文格名，例如 'Maintain'（维持）。"),
     ),
 )

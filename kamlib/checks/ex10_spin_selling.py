@@ -1,451 +1,553 @@
-"""Exercise 10, *SPIN selling*: the questions, declared once.
+"""Exercise 10, *SPIN selling* (SPIN销售法): the questions, declared once.
 
-q1-q3 are labelling tasks: the trainee returns a dict of labels for questions and
-statements taken from the course's SPIN bank, and the expected labels are the
-bank's own (:mod:`kamlib.data.spin`). Their hidden tests re-check the same labels
-through a freshly imported checker, with exact types: there is nothing unseen to
-test, and a trainee should not have to write a classifier to show they can hear
-the difference between a problem and its consequences.
+Each trainee gets their own material (:func:`variant`): three of the six accounts in
+``kamlib/data/spin_exercise.yaml`` (one for each of q1, q2, q3, in a mixed order) and
+one of the role-play buyers for q4. The answers are a salesperson's judgements:
 
-q4 is a call script, graded by replaying it through the role-play engine
-(:mod:`kamlib.models.spin_roleplay`): visibly, the buyer must state an explicit
-need and the call must end in *order* or *advance*; the hidden test replays it
-in a fresh engine and also refuses a feature dump (a product pitch before the
-buyer's first explicit need) and more situation questions than the buyer will
-sit through.
+* q1 -- label your eight prepared questions S/P/I/N, and say which one you ask next,
+  given what the buyer has just said;
+* q2 -- in a call transcript, the buyer's first explicit need and the turn where the
+  implied need it grew from first came up;
+* q3 -- for three things the buyer may have said, the statement that is a benefit in
+  Rackham's sense, or ``"none"``;
+* q4 -- a call script, replayed by the grader through a fresh role-play buyer.
 
->>> q1.evaluate(lambda: {k: "S" for k in Q1_IDS}).outcome
-'incorrect'
->>> q4.evaluate(lambda: list(example_call("poor"))).message.startswith("That is a feature dump")
-True
+kamlib is the calculator (``classify_question``, ``need_label``, ``fab_label``,
+:func:`replay`); none of them gives these answers. **No label or answer lives here or
+in the data**: the grader marks the answers against the instructor's key
+(``exercises/keys/ex10_spin_selling.py``). The self-checks catch a malformed answer and
+answers that contradict themselves; they never know the right answer.
+
+>>> my = variant("demo")
+>>> len(my.q1.questions), len({my.q1.account.id, my.q2.account.id, my.q3.account.id})
+(8, 3)
+>>> q2.evaluate({"first_explicit": "B2", "grew_from": "B2"}, trainee="demo", keys=False).outcome
+'not yet'
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Callable
-from dataclasses import dataclass, replace
+import html
+from dataclasses import dataclass
+from functools import lru_cache
 
-from kamlib.checks.framework import Case, Mistake, Question
+from kamlib.checks.framework import (
+    Labels,
+    Lines,
+    Mistake,
+    OneOf,
+    Parts,
+    Question,
+    trainee_id,
+    variant_rng,
+)
+from kamlib.models.spin_selling.classifier import SPIN_TYPES, is_question
+from kamlib.text import Text
 
-__all__ = [
-    "Q1_IDS", "Q2_IDS", "Q3_IDS", "Q1_KEYS", "Q2_KEYS", "Q3_KEYS", "SCENARIO", "MAX_LINES",
-    "q1_questions", "q2_statements", "q3_statements", "example_call", "replay",
-    "q1", "q2", "q3", "q4", "QUESTIONS", "try_it",
-]
+__all__ = ["EXERCISE", "NONE", "Item", "Turn", "Account", "Brief", "accounts", "briefs",
+           "NextQuestion", "Transcript", "Pitch", "Roleplay", "Variant", "variant", "replay",
+           "q1", "q2", "q3", "q4", "QUESTIONS", "try_it"]
 
-# q1: 16 questions, four of each type, in a mixed order. p06, p15 and i12 are
-# held-out questions the classifier gets wrong: copying classify_question fails.
-Q1_IDS = ("p25", "s12", "n01", "i25", "p06", "s24", "n25", "i12",
-          "p24", "i11", "s25", "n24", "p15", "n12", "s09", "i24")
-# q2: 12 buyer statements; b09, b17 and b18 are strong complaints, still implied needs.
-Q2_IDS = ("b25", "b01", "b09", "b28", "b04", "b17", "b44", "b18", "b45", "b06", "b46", "b27")
-# q3: 12 seller statements; f04 and a04 come after an explicit need they do not answer.
-Q3_IDS = ("a01", "n01", "f01", "f04", "a04", "n03", "n02", "a03", "f03", "a02", "f02", "n12")
-# The trainee sees neutral ids (Q01, B01, M01): the bank's ids start with the answer.
-Q1_KEYS = {f"Q{i:02d}": bank_id for i, bank_id in enumerate(Q1_IDS, 1)}
-Q2_KEYS = {f"B{i:02d}": bank_id for i, bank_id in enumerate(Q2_IDS, 1)}
-Q3_KEYS = {f"M{i:02d}": bank_id for i, bank_id in enumerate(Q3_IDS, 1)}
-SCENARIO = "cement_open_gear"
+EXERCISE = "ex10_spin_selling"
+#: q3's answer for a moment where no statement is a benefit yet.
+NONE = "none"
 MAX_LINES = 12
-_FAB_LETTERS = {"feature": "F", "advantage": "A", "benefit": "B"}
 
 
 # --- the material ---------------------------------------------------------------------------------
 
-def _bank():
-    from kamlib.data.spin import load_spin_questions
+@dataclass(frozen=True)
+class Item:
+    """A question, a buyer's words or a seller's statement, with its neutral id."""
 
-    return {q.id: q for q in load_spin_questions()}
-
-
-def _statements():
-    from kamlib.data.spin import load_spin_statements
-
-    bank = load_spin_statements()
-    return {s.id: s for s in (*bank.buyer, *bank.seller)}
+    id: str
+    text: Text
 
 
-def q1_questions() -> dict[str, str]:
-    """The 16 questions of q1: ``{id: question}`` (ids Q01-Q16)."""
-    bank = _bank()
-    return {key: bank[qid].en for key, qid in Q1_KEYS.items()}
+@dataclass(frozen=True)
+class Turn:
+    """One exchange of a call: what the seller said, then what the buyer answered."""
+
+    seller: Text
+    buyer: Text
 
 
-def q2_statements() -> dict[str, str]:
-    """The 12 buyer statements of q2: ``{id: what the buyer says}``."""
-    found = _statements()
-    return {key: found[sid].text for key, sid in Q2_KEYS.items()}
+@dataclass(frozen=True, repr=False)
+class Account:
+    """An account of the exercise (fictional) and its material for q1, q2 and q3."""
+
+    id: str
+    sector: str
+    company: Text
+    buyer: Text
+    questions: tuple[Item, ...]
+    moments: tuple[Item, ...]
+    call: tuple[Turn, ...]
+    said: tuple[Item, ...]
+    statements: tuple[Item, ...]
+
+    def __repr__(self) -> str:
+        return f"Account({self.id!r}, {self.sector!r})"
 
 
-def q3_statements() -> dict[str, dict]:
-    """The 12 seller statements of q3: ``{id: {"needs_stated": [...], "seller": text}}``;
-    ``needs_stated`` are the explicit needs the buyer had stated before (maybe none)."""
-    found = _statements()
-    return {key: {"needs_stated": list(found[sid].context), "seller": found[sid].text} for key, sid in Q3_KEYS.items()}
+@dataclass(frozen=True)
+class Brief:
+    """q4: a role-play scenario and the manager's brief for the call."""
+
+    scenario: str
+    brief: Text
 
 
-def example_call(kind: str = "good", scenario: str = SCENARIO) -> tuple[str, ...]:
-    """A scenario's scripted call: ``'good'`` (a model SPIN call) or ``'poor'`` (a feature dump)."""
-    from kamlib.data.spin import load_scenario
+def _text(record, where: str) -> Text:
+    from kamlib.data.schema import DataError
 
-    if kind not in ("good", "poor"):
-        raise ValueError(f"kind must be 'good' or 'poor', got {kind!r}")
-    return load_scenario(scenario).example_calls[kind]
+    if not isinstance(record, dict) or not all(isinstance(record.get(k), str) and record[k].strip()
+                                               for k in ("en", "zh")):
+        raise DataError(f"spin_exercise.yaml, {where}: expected {{en: text, zh: text}}, got {record!r}")
+    return Text(record["en"].strip(), record["zh"].strip())
 
 
-def replay(lines, scenario: str = SCENARIO, language: str = "en", show: bool = True):
-    """Play ``lines`` (a list of str) to the scenario's buyer; print each turn and the
-    debrief, return the :class:`~kamlib.models.spin_roleplay.Debrief`. q4 is graded
-    the same way."""
-    from kamlib.models.spin_roleplay import start_call
+def _items(records, where: str) -> tuple[Item, ...]:
+    from kamlib.data.schema import DataError, require_keys
 
-    call = start_call(scenario, language=language)
+    if not isinstance(records, list) or not records:
+        raise DataError(f"spin_exercise.yaml, {where}: expected a non-empty list")
+    items = []
+    for i, record in enumerate(records, 1):
+        require_keys(record, ("id", "en", "zh"), f"spin_exercise.yaml, {where} entry {i}")
+        items.append(Item(str(record["id"]), _text(record, f"{where} entry {i}")))
+    return tuple(items)
+
+
+@lru_cache(maxsize=1)
+def _material() -> tuple[tuple[Account, ...], tuple[Brief, ...]]:
+    from kamlib.data.lubricant_industry import load_sectors
+    from kamlib.data.schema import DataError, data_path, require_keys
+    from kamlib.data.schema import read_yaml as load_yaml
+
+    raw = load_yaml(data_path("spin_exercise.yaml"))
+    require_keys(raw, ("accounts", "roleplay"), "spin_exercise.yaml")
+    sectors = tuple(load_sectors())
+    found, seen = [], set()
+    for i, record in enumerate(raw["accounts"], 1):
+        where = f"accounts entry {i}"
+        require_keys(record, ("id", "sector", "company", "buyer", "questions", "moments", "call", "said",
+                              "statements"), f"spin_exercise.yaml, {where}")
+        if record["sector"] not in sectors:
+            raise DataError(f"spin_exercise.yaml, {where}: sector must be one of {', '.join(sectors)}")
+        call = []
+        for j, turn in enumerate(record["call"], 1):
+            require_keys(turn, ("seller", "buyer"), f"spin_exercise.yaml, {where}, call entry {j}")
+            call.append(Turn(_text(turn["seller"], f"{where}, call {j}"), _text(turn["buyer"], f"{where}, call {j}")))
+        account = Account(record["id"], record["sector"], _text(record["company"], where), _text(record["buyer"], where),
+                          *(_items(record[k], f"{where}, {k}") for k in ("questions", "moments")), tuple(call),
+                          *(_items(record[k], f"{where}, {k}") for k in ("said", "statements")))
+        if len(account.questions) != 8 or len(account.said) < 3 or not account.call:
+            raise DataError(f"spin_exercise.yaml, {where}: expected 8 questions, at least 3 'said' and a call")
+        for item in (*account.questions, *account.moments, *account.said, *account.statements):
+            if item.id in seen or item.id == NONE:
+                raise DataError(f"spin_exercise.yaml, {where}: duplicate or reserved id {item.id!r}")
+            seen.add(item.id)
+        found.append(account)
+    from kamlib.data.spin_selling import list_scenarios
+
+    plays, scenarios = [], list_scenarios()
+    for i, record in enumerate(raw["roleplay"], 1):
+        require_keys(record, ("scenario", "brief"), f"spin_exercise.yaml, roleplay entry {i}")
+        if record["scenario"] not in scenarios:
+            raise DataError(f"spin_exercise.yaml, roleplay entry {i}: scenario must be one of {', '.join(scenarios)}")
+        plays.append(Brief(record["scenario"], _text(record["brief"], f"roleplay entry {i}")))
+    if len(found) < 3 or not plays:
+        raise DataError("spin_exercise.yaml: expected at least 3 accounts and 1 role-play brief")
+    return tuple(found), tuple(plays)
+
+
+def accounts() -> tuple[Account, ...]:
+    """The exercise's accounts (``kamlib/data/spin_exercise.yaml``)."""
+    return _material()[0]
+
+
+def briefs() -> tuple[Brief, ...]:
+    """q4's role-play scenarios, each with the manager's brief."""
+    return _material()[1]
+
+
+# --- one trainee's variant -------------------------------------------------------------------------
+
+def _esc(value) -> str:
+    return html.escape(str(value))
+
+
+def _head(account: Account) -> str:
+    return f"{account.company}, {account.buyer}"
+
+
+@dataclass(frozen=True, repr=False)
+class NextQuestion:
+    """q1: an account, what its buyer has just said, and your eight prepared questions."""
+
+    account: Account
+    moment: Item
+    questions: tuple[Item, ...]
+
+    @property
+    def ids(self) -> list[str]:
+        return [q.id for q in self.questions]
+
+    def texts(self) -> dict[str, str]:
+        """``{id: question}`` in the current language (for ``classify_question``)."""
+        return {q.id: str(q.text) for q in self.questions}
+
+    def __str__(self) -> str:
+        lines = [f"q1 · {_head(self.account)}", f"{Text('The buyer has just said', '客户刚刚说')}: “{self.moment.text}”"]
+        lines += [f"  {q.id}  {q.text}" for q in self.questions]
+        return "\n".join(lines)
+
+    __repr__ = __str__
+
+    def _repr_html_(self) -> str:
+        rows = "".join(f"<tr><td><code>{_esc(q.id)}</code></td><td>{_esc(q.text)}</td></tr>" for q in self.questions)
+        return (f"<p><b>q1 · {_esc(_head(self.account))}</b></p>"
+                f"<p>{_esc(Text('The buyer has just said', '客户刚刚说'))}:</p>"
+                f"<blockquote>{_esc(self.moment.text)}</blockquote>"
+                f"<table><tr><th>id</th><th>{_esc(Text('your prepared question', '你准备的问题'))}</th></tr>"
+                f"{rows}</table>")
+
+
+@dataclass(frozen=True, repr=False)
+class Transcript:
+    """q2: a call, turn by turn: S1 (seller), B1 (buyer), S2, B2, ..."""
+
+    account: Account
+
+    @property
+    def buyer_ids(self) -> list[str]:
+        return [f"B{i}" for i in range(1, len(self.account.call) + 1)]
+
+    def buyer(self) -> dict[str, str]:
+        """``{turn id: what the buyer said}`` in the current language (for ``need_label``)."""
+        return {f"B{i}": str(t.buyer) for i, t in enumerate(self.account.call, 1)}
+
+    def seller(self) -> dict[str, str]:
+        """``{turn id: what the seller said}`` in the current language."""
+        return {f"S{i}": str(t.seller) for i, t in enumerate(self.account.call, 1)}
+
+    def __str__(self) -> str:
+        lines = [f"q2 · {_head(self.account)}"]
+        for i, t in enumerate(self.account.call, 1):
+            lines += [f"  S{i}  {Text('Seller', '销售')}: {t.seller}", f"  B{i}  {Text('Buyer', '客户')}: {t.buyer}"]
+        return "\n".join(lines)
+
+    __repr__ = __str__
+
+    def _repr_html_(self) -> str:
+        rows = "".join(
+            f"<tr><td><code>S{i}</code></td><td>{_esc(Text('seller', '销售'))}</td><td>{_esc(t.seller)}</td></tr>"
+            f"<tr><td><code>B{i}</code></td><td><b>{_esc(Text('buyer', '客户'))}</b></td><td>{_esc(t.buyer)}</td></tr>"
+            for i, t in enumerate(self.account.call, 1))
+        return (f"<p><b>q2 · {_esc(_head(self.account))}</b></p>"
+                f"<table><tr><th>{_esc(Text('turn', '回合'))}</th><th></th><th></th></tr>{rows}</table>")
+
+
+@dataclass(frozen=True, repr=False)
+class Pitch:
+    """q3: three moments (what the buyer has just said, m1 to m3) and the statements you
+    could make."""
+
+    account: Account
+    said: tuple[Item, ...]
+    statements: tuple[Item, ...]
+
+    @property
+    def ids(self) -> list[str]:
+        return [s.id for s in self.statements]
+
+    @property
+    def options(self) -> list[str]:
+        """What each moment's answer may be: a statement id, or ``"none"``."""
+        return [*self.ids, NONE]
+
+    def moments(self) -> dict[str, str]:
+        """``{"m1": what the buyer said, ...}`` in the current language."""
+        return {f"m{i}": str(s.text) for i, s in enumerate(self.said, 1)}
+
+    def texts(self) -> dict[str, str]:
+        """``{id: statement}`` in the current language (for ``fab_label``)."""
+        return {s.id: str(s.text) for s in self.statements}
+
+    def __str__(self) -> str:
+        lines = [f"q3 · {_head(self.account)}"]
+        lines += [f"  m{i}  {Text('the buyer has just said', '客户刚刚说')}: “{s.text}”" for i, s in enumerate(self.said, 1)]
+        lines += [f"  {s.id}  {s.text}" for s in self.statements]
+        return "\n".join(lines)
+
+    __repr__ = __str__
+
+    def _repr_html_(self) -> str:
+        moments = "".join(f"<li><b>m{i}</b>: “{_esc(s.text)}”</li>" for i, s in enumerate(self.said, 1))
+        rows = "".join(f"<tr><td><code>{_esc(s.id)}</code></td><td>{_esc(s.text)}</td></tr>" for s in self.statements)
+        return (f"<p><b>q3 · {_esc(_head(self.account))}</b></p>"
+                f"<p>{_esc(Text('Three moments: the buyer has just said', '三个时刻：客户刚刚说'))}</p><ul>{moments}</ul>"
+                f"<table><tr><th>id</th><th>{_esc(Text('what you could say', '你可以说的话'))}</th></tr>{rows}</table>")
+
+
+@dataclass(frozen=True, repr=False)
+class Roleplay:
+    """q4: the role-play buyer your call script is played to, and your manager's brief."""
+
+    scenario: str
+    brief: Text
+
+    def __str__(self) -> str:
+        return f"q4 · {self.scenario}: {self.brief}"
+
+    __repr__ = __str__
+
+    def _repr_html_(self) -> str:
+        return f"<p><b>q4 · <code>{_esc(self.scenario)}</code></b></p><p>{_esc(self.brief)}</p>"
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One trainee's material: ``my.q1`` ... ``my.q4``."""
+
+    trainee: str
+    q1: NextQuestion
+    q2: Transcript
+    q3: Pitch
+    q4: Roleplay
+
+    def __str__(self) -> str:
+        return "\n\n".join(str(part) for part in (self.q1, self.q2, self.q3, self.q4))
+
+    def __repr__(self) -> str:
+        return (f"Variant(trainee={self.trainee!r}: q1 {self.q1.account.id}, q2 {self.q2.account.id}, "
+                f"q3 {self.q3.account.id}, q4 {self.q4.scenario})")
+
+    def _repr_html_(self) -> str:
+        head = _esc(Text("Your variant", "你的题目版本"))
+        return (f"<p><b>{head}</b> (trainee <code>{_esc(self.trainee)}</code>)</p>"
+                + "<hr>".join(part._repr_html_() for part in (self.q1, self.q2, self.q3, self.q4)))
+
+
+def variant(trainee: str | None = None) -> Variant:
+    """The trainee's material: the same trainee always gets the same one.
+
+    Three different accounts for q1, q2 and q3; for q1 one of the account's moments and
+    the eight questions in a mixed order; for q3 three of the account's buyer statements
+    and the statements in a mixed order; for q4 one of the role-play buyers.
+    """
+    trainee = trainee or trainee_id()
+    rng = variant_rng(EXERCISE, trainee)
+    first, second, third = rng.sample(sorted(accounts(), key=lambda a: a.id), 3)
+    questions = list(first.questions)
+    rng.shuffle(questions)
+    moment = rng.choice(first.moments)
+    said = tuple(rng.sample(third.said, 3))
+    statements = list(third.statements)
+    rng.shuffle(statements)
+    play = rng.choice(briefs())
+    return Variant(trainee, NextQuestion(first, moment, tuple(questions)), Transcript(second),
+                   Pitch(third, said, tuple(statements)), Roleplay(play.scenario, play.brief))
+
+
+def replay(lines, scenario: str | None = None, language: str | None = None, show: bool = True):
+    """Play ``lines`` (your call script, a list of str) to a fresh buyer of your q4
+    scenario (or of ``scenario``); print each turn and the debrief and return the
+    :class:`~kamlib.models.spin_selling.roleplay.Debrief`. A rehearsal: the grader plays your
+    script the same way and marks it by its own rules (see q4's prompt)."""
+    from kamlib.data.spin_selling import start_call
+
+    call = start_call(scenario or variant().q4.scenario, language=language)
     replies = call.play(list(lines))
     debrief = call.debrief()
     if show:
-        print(f"Buyer: {call.opening}")
+        print(f"{Text('Buyer', '客户')}: {call.opening}")
         for r in replies:
-            kind = r.type or "statement"
+            kind = r.type or Text("statement", "陈述")
             notes = ", ".join([*r.flags, *r.uncovered])
-            print(f"{r.turn:>2} [{kind}] {r.text}\n   Buyer: {r.buyer}" + (f"\n   ({notes})" if notes else ""))
-        print(f"Outcome: {call.end().name}. Explicit needs: {debrief.needs_explicit or 'none'}; "
-              f"early pitches at turns: {debrief.early_pitches or 'none'}.")
+            print(f"{r.turn:>2} [{kind}] {r.text}\n   {Text('Buyer', '客户')}: {r.buyer}" + (f"\n   ({notes})" if notes else ""))
+        print(f"{Text('Outcome', '结果')}: {call.end().name}. "
+              f"{Text('Needs uncovered', '已发掘的需求')}: {debrief.needs_uncovered or '-'}; "
+              f"{Text('explicit', '明确性需求')}: {debrief.needs_explicit or '-'}; "
+              f"{Text('early pitches at turns', '过早推介的回合')}: {debrief.early_pitches or '-'}.")
         for tip in debrief.tips:
             print(" -", tip)
     return debrief
 
 
-# --- judging a dict of labels ----------------------------------------------------------------------
+# --- q1: your questions, and the one you ask next ---------------------------------------------------
 
-def _kind(value) -> str:
-    names = {dict: "a dict", list: "a list", tuple: "a tuple", str: "a str", int: "a whole number",
-             float: "a number", type(None): "None"}
-    return names.get(type(value), f"a {type(value).__name__}")
+def _next_does_not_develop(value, my) -> bool:
+    return value["labels"][value["next"]] in ("S", "P")
 
-
-def _label_judge(allowed: tuple[str, ...], confusions: dict[tuple[str, str], str]):
-    """judge(expected, got) for ``{id: label}`` answers: None when right, else a reason
-    naming the kind of mistake and how many labels are off, never which or what."""
-
-    def judge(expected: dict, got) -> str | None:
-        if type(got) is not dict:
-            return f"expected a dict {{id: label}}, got {_kind(got)}"
-        if any(type(k) is not str for k in got):
-            return "the keys of your dict must be the ids as strings, e.g. 'Q01'"
-        missing = [k for k in expected if k not in got]
-        extra = [k for k in got if k not in expected]
-        if missing or extra:
-            parts = ([f"missing {', '.join(missing[:5])}"] if missing else []) + (
-                [f"unexpected {', '.join(extra[:5])}"] if extra else [])
-            return "your dict has " + "; ".join(parts)
-        bad = [k for k in expected if type(got[k]) is not str or got[k] not in allowed]
-        if bad:
-            return (f"every label must be one of {', '.join(map(repr, allowed))} (check "
-                    f"{', '.join(bad[:4])})")
-        wrong = Counter((expected[k], got[k]) for k in expected if got[k] != expected[k])
-        if not wrong:
-            return None
-        n = sum(wrong.values())
-        head = f"{n} of {len(expected)} labels {'is' if n == 1 else 'are'} not right yet"
-        for pair, _ in wrong.most_common():
-            if pair in confusions:
-                return f"{head}. {confusions[pair].rstrip('.')}"
-        return head
-
-    return judge
-
-
-def _relabel(reference: dict, change: dict[str, str], only: set[str] | None = None) -> dict:
-    return {k: change.get(v, v) if only is None or k in only else v for k, v in reference.items()}
-
-
-# --- q1: S / P / I / N -----------------------------------------------------------------------------
-
-def q1_reference() -> dict[str, str]:
-    """The bank's type of each q1 question."""
-    bank = _bank()
-    return {key: bank[qid].type for key, qid in Q1_KEYS.items()}
-
-
-def _classifier_labels() -> dict[str, str]:
-    from kamlib.models.spin import classify_question
-
-    return {qid: classify_question(text).type for qid, text in q1_questions().items()}
-
-
-Q1_CONFUSIONS = {
-    ("I", "P"): "You labelled consequence questions as problem questions: a question about what a problem "
-                "costs, causes or leads to is an implication question (暗示问题).",
-    ("P", "I"): "You labelled questions about a difficulty itself as implication questions: an implication "
-                "question asks about the problem's consequences; one that asks whether there is a problem "
-                "is a problem question (难点问题).",
-    ("N", "I"): "You labelled questions about the value of a solution as implication questions: when the "
-                "question asks how solving it would help or what it would be worth, it is a need-payoff "
-                "question (需求-效益问题).",
-    ("I", "N"): "You labelled questions about a problem's cost as need-payoff questions: need-payoff "
-                "questions ask about the value of a solution, not the cost of the problem.",
-    ("P", "S"): "You labelled questions about difficulties or dissatisfaction as situation questions: a "
-                "question that asks whether something goes wrong is a problem question (难点问题), even when "
-                "it asks for a fact.",
-    ("S", "P"): "You labelled fact-finding questions as problem questions: a question about the set-up "
-                "(how many, which, who, when) is a situation question (背景问题).",
-    ("N", "P"): "You labelled need-payoff questions as problem questions: a question about how useful or "
-                "important a solution would be is a need-payoff question.",
-    ("I", "S"): "You labelled consequence questions as situation questions: a question about what a problem "
-                "does to cost, output or people is an implication question, even when it asks for a number.",
-}
 
 q1 = Question(
-    id="q1",
-    summary="label 16 questions S / P / I / N",
-    answer_name="q1_labels",
-    reference=q1_reference,
-    cases=lambda: [Case()],
-    kind="function",
-    judge=_label_judge(("S", "P", "I", "N"), Q1_CONFUSIONS),
+    id="q1", exercise=EXERCISE,
+    summary=Text("label your eight prepared questions S/P/I/N, and choose the one to ask next",
+                 "给你准备的八个问题标注 S/P/I/N，并选出接下来要问的那一个"),
+    form=Parts({"labels": Labels(lambda my: my.q1.ids, SPIN_TYPES), "next": OneOf(lambda my: my.q1.ids)}),
+    variant=variant,
     hints=(
-        "Ask what each question is about: facts and set-up (S), a difficulty or dissatisfaction (P), the "
-        "consequences of a problem (I), or the value of a solution (N).",
-        "Words like cost, affect, lead to, lose, what happens point to implication; help, worth, useful, "
-        "important to you, benefit point to need-payoff. But read the whole question: 'What does dust do "
-        "to pin replacements?' asks about a consequence.",
-        "classify_question(text) is right on most of these, not all: read its .reasons and decide. A "
-        "question that asks whether something goes wrong ('Do you see stains that do not wash out?') is "
-        "a problem question even if it sounds like a fact.",
+        Text("Labels: facts and set-up (S); whether something is wrong or unsatisfying (P); what a problem leads to or "
+             "costs (I); the value or usefulness of solving it (N). Read the whole question: 'how many…' can ask for a "
+             "fact, or count the damage a problem does.",
+             "标签：事实和背景（S，情境性问题）；有没有什么不对、不满意（P，探究性问题）；问题会导致什么、造成多少损失"
+             "（I，暗示性问题）；解决问题的价值和用处（N，解决性问题）。要读完整个问题：“多少……”可能问的是事实，"
+             "也可能是在清点问题造成的损失。"),
+        Text("Next: where is the buyer in the SPIN flow? They have just told you about a problem (an implied need), or "
+             "they have already told you what it costs them and how much it matters.",
+             "接下来问什么：客户现在走到了SPIN流程的哪一步？是刚刚说出一个问题（隐藏性需求），"
+             "还是已经讲了这个问题让他付出什么代价、有多严重？"),
+        Text("A problem just voiced is developed with an implication question on that same problem; once the buyer feels "
+             "it is serious, a need-payoff question on it lets the buyer state the value (and the explicit need). "
+             "Stay on the buyer's topic.",
+             "刚说出的问题，用针对同一问题的暗示性问题去展开；客户感到问题严重之后，再用针对它的解决性问题，"
+             "让客户自己说出价值（以及明确性需求）。不要离开客户正在说的话题。"),
     ),
     mistakes=(
-        Mistake("copied the classifier",
-                "These are exactly the classifier's labels, and the classifier is wrong on some of these "
-                "questions. Read each one and its reasons (classify_question(text).reasons), and decide yourself.",
-                _classifier_labels),
-        Mistake("I as P", Q1_CONFUSIONS[("I", "P")], lambda: _relabel(q1_reference(), {"I": "P"})),
-        Mistake("N as I", Q1_CONFUSIONS[("N", "I")], lambda: _relabel(q1_reference(), {"N": "I"})),
-        Mistake("P as S", Q1_CONFUSIONS[("P", "S")], lambda: _relabel(q1_reference(), {"P": "S"})),
+        Mistake("all alike", Text("You gave all eight questions the same label; a prepared call mixes the types.",
+                                  "你给八个问题都贴了同一个标签；准备好的拜访问题会包含不同类型。"),
+                lambda value, my: len(set(value["labels"].values())) == 1),
+        Mistake("next does not develop",
+                Text("The question you would ask next is one you labelled a situation or problem question. The buyer "
+                     "has just talked about a problem: the next step develops it. Check that label, or your choice.",
+                     "你选的下一个问题，被你自己标成了情境性问题或探究性问题。客户刚刚谈到一个问题，"
+                     "下一步应当把它展开。请检查这个标签，或者你的选择。"),
+                _next_does_not_develop),
     ),
 )
 
 
-# --- q2: implied / explicit ------------------------------------------------------------------------
+# --- q2: read the call ---------------------------------------------------------------------------
 
-def q2_reference() -> dict[str, str]:
-    """The bank's label of each q2 buyer statement."""
-    found = _statements()
-    return {key: found[sid].label for key, sid in Q2_KEYS.items()}
+def _turn(value: str) -> int:
+    return int(value[1:])
 
-
-# "I'm not happy", "that bothers me", "a constant headache"
-_STRONG = {key for key, sid in Q2_KEYS.items() if sid in ("b09", "b17", "b18")}
-Q2_CONFUSIONS = {
-    ("implied", "explicit"): "You labelled a complaint as an explicit need. However strongly it is felt, a "
-                             "problem or dissatisfaction is an implied need (隐含需求); an explicit need "
-                             "(明确需求) states a specific want ('we need…', 'I'd like…').",
-    ("explicit", "implied"): "You labelled a specific want as an implied need: when the buyer says what they "
-                             "want or need ('we need…', 'we're looking for…', 'ideally…'), it is an explicit need.",
-}
 
 q2 = Question(
-    id="q2",
-    summary="label 12 buyer statements implied / explicit",
-    answer_name="q2_labels",
-    reference=q2_reference,
-    cases=lambda: [Case()],
-    kind="function",
-    judge=_label_judge(("implied", "explicit"), Q2_CONFUSIONS),
+    id="q2", exercise=EXERCISE,
+    summary=Text("in the call, the buyer's first explicit need, and the turn where the implied need it grew from came up",
+                 "在这次拜访中，客户第一次说出的明确性需求，以及它由之发展而来的隐藏性需求最早出现在哪一回合"),
+    form=Parts({"first_explicit": OneOf(lambda my: my.q2.buyer_ids), "grew_from": OneOf(lambda my: my.q2.buyer_ids)}),
+    variant=variant,
     hints=(
-        "An implied need (隐含需求) is a problem, difficulty or dissatisfaction. An explicit need (明确需求) "
-        "is a specific want or wish the buyer states.",
-        "Look for the buyer asking for something: 'we need', 'I want', 'we're looking for', 'I'd like', "
-        "'ideally'. Without that, it is implied, however strong the words.",
-        "'I'm not happy with…' and '…is a constant headache' are strong, but they describe a problem: implied.",
+        Text("An implied need (隐藏性需求) is a problem, difficulty or dissatisfaction. An explicit need (明确性需求) is a "
+             "specific want the buyer states: what they want, need, are looking for, would buy.",
+             "隐藏性需求是问题、困难或不满；明确性需求是客户明确说出的具体想要的东西：想要什么、需要什么、在找什么、愿意买什么。"),
+        Text("Not every 'I need' is a need: 'I need to leave at ten' wants nothing from you. And a want can be stated "
+             "without the words 'need' or 'want'.",
+             "不是每个“我需要”都是需求：“我十点得走”并没有想从你这里得到什么。反过来，"
+             "客户说出想要的东西时，也不一定用“需要”或“想要”这些词。"),
+        Text("Follow the thread back: which problem did the seller develop (implication question, then need-payoff "
+             "question) until the buyer stated the want? Find the turn where the buyer first mentioned that problem.",
+             "顺着线索往回找：销售员展开的是哪一个问题（先暗示性问题，再解决性问题），直到客户说出想要什么？"
+             "找到客户第一次提到这个问题的那一回合。"),
     ),
     mistakes=(
-        Mistake("strong complaints explicit", Q2_CONFUSIONS[("implied", "explicit")],
-                lambda: _relabel(q2_reference(), {"implied": "explicit"}, _STRONG)),
-        Mistake("explicit as implied", Q2_CONFUSIONS[("explicit", "implied")],
-                lambda: _relabel(q2_reference(), {"explicit": "implied"})),
+        Mistake("same turn", Text("An explicit need grows from an implied need voiced earlier: the two turns cannot be "
+                                  "the same.",
+                                  "明确性需求是从更早说出的隐藏性需求发展来的：这两个回合不可能是同一个。"),
+                lambda value, my: value["first_explicit"] == value["grew_from"]),
+        Mistake("order", Text("The implied need you chose comes after the explicit need: a need grows from a problem "
+                              "voiced before it.",
+                              "你选的隐藏性需求出现在明确性需求之后：需求是从之前说出的问题发展而来的。"),
+                lambda value, my: _turn(value["grew_from"]) > _turn(value["first_explicit"])),
     ),
 )
 
 
-# --- q3: F / A / B ---------------------------------------------------------------------------------
+# --- q3: which statement is a benefit now? ---------------------------------------------------------
 
-def q3_reference() -> dict[str, str]:
-    """The bank's label (as F, A or B) of each q3 seller statement, given its context."""
-    found = _statements()
-    return {key: _FAB_LETTERS[found[sid].label] for key, sid in Q3_KEYS.items()}
+def _repeats_a_statement(value, my) -> bool:
+    chosen = [v for v in value.values() if v != NONE]
+    return len(chosen) != len(set(chosen))
 
-
-Q3_CONFUSIONS = {
-    ("A", "B"): "A benefit needs an explicit need the buyer stated — this is an advantage: it says how the "
-                "product helps, but answers no need the buyer has voiced (check needs_stated).",
-    ("B", "A"): "You labelled as an advantage a statement that meets an explicit need the buyer stated: in "
-                "Rackham's sense that is a benefit (利益).",
-    ("F", "A"): "You labelled a plain fact about the product as an advantage: a feature (特征) only describes "
-                "the product; an advantage (优点) says how it can be used or helps.",
-    ("A", "F"): "You labelled as a feature a statement that says how the product helps or can be used: that "
-                "is an advantage (优点).",
-    ("F", "B"): "You labelled a plain fact about the product as a benefit: a fact is a feature, even when the "
-                "buyer has stated a need, unless it shows how that need is met.",
-}
 
 q3 = Question(
-    id="q3",
-    summary="label 12 seller statements F / A / B given the buyer's stated needs",
-    answer_name="q3_labels",
-    reference=q3_reference,
-    cases=lambda: [Case()],
-    kind="function",
-    judge=_label_judge(("F", "A", "B"), Q3_CONFUSIONS),
+    id="q3", exercise=EXERCISE,
+    summary=Text("for each of three moments, the statement that is a benefit in Rackham's sense, or 'none'",
+                 "在三个时刻，分别哪一句话是拉克姆意义上的利益；没有就写 'none'"),
+    form=Parts({m: OneOf(lambda my: my.q3.options) for m in ("m1", "m2", "m3")}),
+    variant=variant,
     hints=(
-        "Rackham's sense: F, a fact about the product; A, how it can be used or helps; B, how it meets an "
-        "explicit need the buyer has stated.",
-        "Read needs_stated first. Empty? Then nothing can be a benefit yet: it is F or A. Not empty? A "
-        "benefit must answer *that* need, not another one.",
-        "The same sentence can be an advantage in one call and a benefit in another: 'your fitters can "
-        "inspect the teeth' is an advantage until the buyer has said they need to see the teeth.",
+        Text("Rackham's sense: a feature (特征) is a fact about the product; an advantage (优点) shows how it can be used "
+             "or help; a benefit (利益) shows how it meets an explicit need the buyer has stated.",
+             "拉克姆的定义：特征是关于产品的事实；优点说明产品可以怎样使用、有什么帮助；"
+             "利益说明产品如何满足客户已经说出的明确性需求。"),
+        Text("First decide, for each moment, whether the buyer has stated an explicit need or only told you about a "
+             "problem. Before an explicit need, nothing you say is a benefit yet: answer 'none'.",
+             "先判断每个时刻客户说出的是明确性需求，还是只讲了一个问题。在明确性需求出现之前，"
+             "你说的任何话都还不是利益：答 'none'。"),
+        Text("Repeating the buyer's words does not make a benefit, and helping on the same topic is not enough: the "
+             "statement must show how it meets that want.",
+             "复述客户的原话并不能让一句话变成利益，在同一个话题上提供别的帮助也不够：这句话必须说明它如何满足客户说出的那个需求。"),
     ),
     mistakes=(
-        Mistake("advantages as benefits", Q3_CONFUSIONS[("A", "B")],
-                lambda: _relabel(q3_reference(), {"A": "B"})),
-        Mistake("benefits as advantages", Q3_CONFUSIONS[("B", "A")],
-                lambda: _relabel(q3_reference(), {"B": "A"})),
-        Mistake("features as advantages", Q3_CONFUSIONS[("F", "A")],
-                lambda: _relabel(q3_reference(), {"F": "A"})),
+        Mistake("same statement", Text("You chose the same statement for two moments; each statement here meets at "
+                                       "most one of the buyer's wants.",
+                                       "你在两个时刻选了同一句话；这里每句话最多只满足客户的一个需求。"),
+                _repeats_a_statement),
     ),
 )
 
 
-# --- q4: a call script, replayed through the role-play engine ------------------------------------
+# --- q4: a call script, replayed by the grader ------------------------------------------------------
 
-Q4_MESSAGES = {
-    "feature_dump": "That is a feature dump: you pitched the product before the buyer had stated any need, "
-                    "and no problem surfaced. Ask problem questions first, and keep the product for later",
-    "no_problem": "No problem surfaced: the buyer gave you facts but no implied need. Ask a problem question "
-                  "on a topic the buyer cares about (grease consumption, gear wear, dust)",
-    "stuck_implied": "The buyer revealed a problem (an implied need) but never stated an explicit need: develop "
-                     "it with an implication question (what it costs or leads to), then ask a need-payoff question",
-    "stuck_developed": "The buyer felt the problem was serious but never stated an explicit need: follow the "
-                       "implication question with a need-payoff question about the value of solving it",
-    "lost_goodwill": "The buyer stated an explicit need, but the call did not end in order or advance: the "
-                     "buyer's goodwill ran low. Avoid repeated and off-topic questions and early pitches",
-    "early_pitch": "The buyer states an explicit need, but you pitched the product before that (turn {turns}): "
-                   "a call that gets there after a feature dump does not count. Keep product talk until the "
-                   "buyer has stated what they need",
-    "too_many_situation": "Too many situation questions ({n}; the buyer gets bored after {limit}): ask only "
-                          "the ones you need",
-}
-
-
-def q4_reference() -> list[str]:
-    """A model answer: the scenario's scripted good call."""
-    return list(example_call("good"))
-
-
-def _script_judge(strict: bool):
-    def judge(expected, got) -> str | None:  # expected (a model call) is not compared: the replay decides
-        if type(got) is not list:
-            return f"expected a list of str (your lines, in order), got {_kind(got)}"
-        if not 1 <= len(got) <= MAX_LINES:
-            return f"expected 1 to {MAX_LINES} lines, got {len(got)}"
-        for i, line in enumerate(got, 1):
-            if type(line) is not str or not line.strip():
-                return f"line {i} should be a non-empty str, got {_kind(line)}"
-            if len(line) > 300:
-                return f"line {i} is over 300 characters: one question or statement per line"
-        from kamlib.data.spin import load_scenario
-        from kamlib.models.spin_roleplay import start_call
-
-        call = start_call(SCENARIO, language="en")
-        call.play(list(got))
-        debrief = call.debrief()
-        states = set(call.need_state.values())
-        if not debrief.needs_explicit:
-            if not debrief.needs_uncovered:
-                return Q4_MESSAGES["feature_dump" if debrief.early_pitches else "no_problem"]
-            return Q4_MESSAGES["stuck_developed" if "developed" in states else "stuck_implied"]
-        if call.end().name not in ("order", "advance"):
-            return Q4_MESSAGES["lost_goodwill"]
-        if strict:
-            if debrief.early_pitches:
-                return Q4_MESSAGES["early_pitch"].format(turns=", ".join(map(str, debrief.early_pitches)))
-            limit = load_scenario(SCENARIO).rules["situation_limit"]
-            if debrief.mix["S"] > limit:
-                return Q4_MESSAGES["too_many_situation"].format(n=debrief.mix["S"], limit=limit)
-        return None
-
-    return judge
-
-
-@dataclass(frozen=True)
-class ReplayQuestion(Question):
-    """A question whose hidden test judges more strictly than its self-check
-    (``hidden_judge``); both are stated to the trainee in the exercise."""
-
-    hidden_judge: Callable | None = None
-
-    def grade(self, answer) -> None:
-        strict = replace(self, judge=self.hidden_judge or self.judge, hidden_judge=None)
-        Question.grade(strict, answer)
-
-
-def _only_situation():
-    return list(example_call("poor")[:3])
-
-
-def _stops_at_problem():
-    return ["How much grease does each kiln drive use per year?", "Are you happy with your grease consumption?",
-            "Have you seen any pitting or wear on the gear teeth?"]
-
-
-def _no_need_payoff():
-    return ["Are you happy with your grease consumption?",
-            "How does the extra grease affect your maintenance budget?",
-            "Have you seen any pitting or wear on the gear teeth?",
-            "What would an unplanned kiln stop from gear failure cost you per day?"]
-
-
-q4 = ReplayQuestion(
-    id="q4",
-    summary="a call script that gets the cement buyer to state an explicit need",
-    answer_name="q4_script",
-    reference=q4_reference,
-    cases=lambda: [Case()],
-    kind="function",
-    judge=_script_judge(strict=False),
-    hidden_judge=_script_judge(strict=True),
+q4 = Question(
+    id="q4", exercise=EXERCISE,
+    summary=Text("a call script that gets the role-play buyer to state the need your manager's brief asks for",
+                 "一份拜访脚本，让角色扮演的客户说出经理要求发掘的那个明确性需求"),
+    form=Lines(minimum=1, maximum=MAX_LINES, max_chars=300),
+    variant=variant,
     hints=(
-        "Follow the flow: a problem question surfaces an implied need; an implication question makes it "
-        "feel serious; a need-payoff question lets the buyer state the explicit need.",
-        "Pick one topic the buyer cares about, e.g. grease consumption: ask whether they are happy with "
-        "it, then what it costs or affects, then how solving it would help.",
-        "Keep product talk until after the explicit need, and ask at most five situation questions. Run "
-        "replay(q4_script()) to see each turn, the needs and the debrief.",
+        Text("Follow the flow on the brief's topic: a problem question lets the buyer reveal the implied need; an "
+             "implication question makes it feel serious; a need-payoff question lets the buyer state the explicit need.",
+             "围绕经理要求的话题走完流程：探究性问题让客户说出隐藏性需求；暗示性问题让问题显得真实而严重；"
+             "解决性问题让客户自己说出明确性需求。"),
+        Text("Write real questions, in full sentences, each on the buyer's topic: the buyer does not answer keyword "
+             "salad. Keep product talk until the buyer has stated a need, and be polite.",
+             "写真正的问题，用完整的句子，每句都围绕客户的话题：客户不会回答关键词拼凑。"
+             "在客户说出需求之前不要谈产品，并且保持礼貌。"),
+        Text("Rehearse with replay(q4_answer): it shows each turn, what it uncovered and the debrief. If a question lands "
+             "on another topic, use the buyer's own words for the topic you want.",
+             "用 replay(q4_answer) 排练：它会显示每一回合、发掘出了什么，以及复盘。"
+             "如果某个问题被理解成了别的话题，就用客户自己谈这个话题时的说法。"),
     ),
     mistakes=(
-        Mistake("feature dump", Q4_MESSAGES["feature_dump"] + ".", lambda: list(example_call("poor"))),
-        Mistake("situation only", Q4_MESSAGES["no_problem"] + ".", _only_situation),
-        Mistake("stops at problem", Q4_MESSAGES["stuck_implied"] + ".", _stops_at_problem),
-        Mistake("no need-payoff", Q4_MESSAGES["stuck_developed"] + ".", _no_need_payoff),
+        Mistake("few questions", Text("Your script has fewer than three questions: uncovering, developing and turning "
+                                      "a need takes a problem, an implication and a need-payoff question.",
+                                      "你的脚本少于三个问题：发掘、展开并转化一个需求，至少需要一个探究性问题、"
+                                      "一个暗示性问题和一个解决性问题。"),
+                lambda value, my: sum(is_question(line) for line in value) < 3),
     ),
 )
 
 QUESTIONS = (q1, q2, q3, q4)
 
 
-# --- the lecture's Try it (not graded) ---------------------------------------------------------------
+# --- the lecture's Try it (practice, not graded: it may carry its answer) -----------------------------
+
+def _bank_type(question_id: str) -> str:
+    from kamlib.data.spin_selling import load_spin_questions
+
+    return next(q.type for q in load_spin_questions() if q.id == question_id)
+
 
 try_it = Question(
-    id="try_it",
-    summary="the type of a question the classifier gets wrong",
-    answer_name="answer",
-    kind="value",
-    reference=lambda qid: _bank()[qid].type,
-    cases=lambda: [Case(("p06",))],
+    id="try_it", exercise="lec10_spin_selling",
+    summary=Text("the SPIN type of a held-out question the classifier reads as a situation question",
+                 "分类器读成情境性问题的一道留出问题，真正属于哪一类"),
+    form=OneOf(SPIN_TYPES),
+    variant=lambda trainee: None,
+    practice_answer=lambda _data: _bank_type("p06"),
     hints=(
-        "Ignore the classifier for a moment: is the seller asking for a fact, a difficulty, a consequence "
-        "or the value of a solution?",
-        "Liner wear and deposits are trouble. A question that asks whether trouble has shown up is a "
-        "problem question, whatever its grammar. Answer with one letter: 'S', 'P', 'I' or 'N'.",
+        Text("Ignore the classifier for a moment: is the seller asking for a fact, a difficulty, a consequence or the "
+             "value of a solution?",
+             "先别管分类器：销售员问的是事实、困难、后果，还是解决方案的价值？"),
+        Text("Liner wear and deposits are trouble. A question that asks whether trouble has shown up is a problem "
+             "question, whatever its grammar. Answer with one letter: 'S', 'P', 'I' or 'N'.",
+             "缸套磨损和沉积物都是麻烦。问“有没有出现麻烦”的问题就是探究性问题，不管它的句式如何。"
+             "用一个字母作答：'S'、'P'、'I' 或 'N'。"),
     ),
 )

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from kamlib.i18n import get_language, label
+from kamlib.i18n import get_language
+from kamlib.text import Text
 
 __all__ = ["CJK_FONTS", "cjk_font", "plot_language", "text", "axes"]
 
@@ -77,14 +78,25 @@ def plot_language() -> str:
 
 
 def text(key: str) -> str:
-    """A glossary label in the language plots can draw."""
-    return label(key, plot_language())
+    """A glossary term (:meth:`kamlib.text.Text.term`) in the language plots can draw."""
+    return Text.term(key).get(plot_language())
 
 
 def axes(ax=None, figsize=(7, 5)):
-    """``ax`` itself, or the Axes of a new figure when ``ax`` is None."""
-    if ax is not None:
+    """``ax`` itself, or the Axes of a new figure when ``ax`` is None; a TypeError when
+    ``ax`` is something else.
+
+    >>> axes("left")
+    Traceback (most recent call last):
+    ...
+    TypeError: ax must be a matplotlib Axes (or None for a new figure), got str
+    """
+    from matplotlib.axes import Axes
+
+    if isinstance(ax, Axes):
         return ax
+    if ax is not None:
+        raise TypeError(f"ax must be a matplotlib Axes (or None for a new figure), got {type(ax).__name__}")
     import matplotlib.pyplot as plt
 
     _, ax = plt.subplots(figsize=figsize, layout="constrained")

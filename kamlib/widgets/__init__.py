@@ -1,5 +1,8 @@
-"""Widgets: ``<thing>_explorer(...) -> ipywidgets widget``.
+"""Widgets, one module per topic stem: ``<stem>_explorer(...) -> ipywidgets widget``
+over a plain ``render_<stem>(...) -> View`` (:mod:`kamlib.widgets.view`); a topic's
+second tool is ``<stem>_<what>_explorer`` over ``render_<stem>_<what>``.
 
-Each wires a model to a plot through a plain ``render`` function that can be called
-(and timed, and graded) without a browser; callbacks hold no logic.
+The render function calls the models, draws and writes the HTML, and can be called
+(timed, tested, graded) without a browser; callbacks only wire controls to it.
+Nothing is displayed on import. Widgets import plots, models, data and the core.
 """

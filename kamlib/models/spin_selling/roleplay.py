@@ -1,0 +1,583 @@
+"""A role-play buyer for practising SPIN questions: deterministic, driven by a scenario file.
+
+A scenario (``kamlib/data/spin_selling_scenarios/*.yaml``; the format is documented at the top of
+``cement_open_gear.yaml``) describes a fictional buyer: topics with cue words,
+hidden facts, and needs. The buyer follows the SPIN flow of the lecture (OUTLINE §4):
+
+* a **situation** question on a topic reveals its next hidden fact; past the
+  scenario's ``situation_limit`` the buyer gets bored (goodwill drops);
+* a **problem** question on a topic surfaces its **implied need** (隐含需求);
+* an **implication** question on a surfaced need makes it feel serious;
+* a **need-payoff** question on a developed need makes the buyer state it as an
+  **explicit need** (明确需求);
+* a seller **statement** that pitches the product before any explicit need is
+  voiced is flagged as an early feature pitch (the buyer objects, goodwill drops);
+  after an explicit need, a pitch that answers it is a **benefit** (利益).
+
+Repeated questions and off-topic questions cost goodwill. :meth:`RolePlayCall.end`
+gives one of Rackham's call outcomes, *order*, *advance*, *continuation* or
+*no-sale*, and :meth:`RolePlayCall.debrief` the question mix, needs uncovered and
+missed, and the turns where a feature was pitched too early. The same script
+always gives the same replies and outcome: there is no randomness.
+
+Scenarios are loaded, validated and started by the data layer
+(:func:`kamlib.data.spin_selling.start_call`, top-level ``kamlib.start_call``).
+
+How to use it
+-------------
+>>> from kamlib import start_call
+>>> call = start_call("cement_open_gear", language="en")
+>>> reply = call.ask("How much grease does each kiln drive use per year?")
+>>> reply.type, reply.topic, reply.uncovered
+('S', 'grease_consumption', ('fact:graphite_grease',))
+>>> call.ask("Are you happy with the grease consumption?").uncovered
+('implied:cut_grease',)
+>>> call.say("Our grease is a transparent synthetic fluid.").flags
+('early_pitch',)
+>>> call.end().name
+'continuation'
+>>> call.debrief().early_pitches
+[3]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from kamlib.i18n import check_language, get_language
+from kamlib.models.spin_selling.classifier import (
+    SPIN_TYPES,
+    classify_question,
+    fab_label,
+    is_question,
+)
+from kamlib.text import Text
+
+__all__ = [
+    "OUTCOMES",
+    "NEED_STATES",
+    "DEFAULT_RULES",
+    "DEFAULT_REPLIES",
+    "Persona",
+    "Topic",
+    "Need",
+    "Scenario",
+    "Reply",
+    "Outcome",
+    "Debrief",
+    "RolePlayCall",
+    "CallTranscript",
+]
+
+OUTCOMES = ("order", "advance", "continuation", "no-sale")
+# a need moves hidden -> implied (problem Q) -> developed (implication Q)
+# -> explicit (need-payoff Q) -> met (a benefit statement answers it)
+NEED_STATES = ("hidden", "implied", "developed", "explicit", "met")
+
+DEFAULT_RULES = {
+    "goodwill_start": 8,
+    "goodwill_max": 10,
+    "repeat_cost": 2,
+    "off_topic_cost": 1,
+    "situation_limit": 5,
+    "situation_cost": 1,
+    "early_pitch_cost": 2,
+    "unlinked_pitch_cost": 1,
+    "benefit_gain": 1,
+    "order_explicit_needs": 2,
+    "order_benefits": 1,
+    "order_goodwill": 6,
+    "advance_explicit_needs": 1,
+    "advance_goodwill": 4,
+    "continuation_implied_needs": 1,
+    "continuation_goodwill": 1,
+}
+
+DEFAULT_REPLIES = {
+    "off_topic": Text("I'm not sure how that relates to our plant. What exactly do you want to know?",
+                      "我不太明白这和我们厂有什么关系。你具体想了解什么？"),
+    "repeat": Text("You asked me that already.", "这个你刚才已经问过了。"),
+    "already": Text("As I said: ", "我刚才说过了："),
+    "no_more_facts": Text("I think I've told you all there is about {topic}.", "关于{topic}，我能说的都已经说了。"),
+    "no_problem": Text("No, {topic} is not really a problem for us.", "没有，{topic}对我们来说不算什么问题。"),
+    "premature_implication": Text("Consequences of what? I haven't said there is a problem with {topic}.",
+                                  "什么后果？我可没说{topic}有问题。"),
+    "premature_payoff": Text("It would be nice, I suppose, but it's not a big enough issue to spend money on.",
+                             "也许吧，不过这个问题还没严重到要花钱去解决。"),
+    "bored": Text("(glances at the clock) We've spent a lot of time on background. ",
+                  "（看了看表）背景情况已经谈了不少了。"),
+    "early_pitch": Text("Every supplier tells me their product is better. What does it cost per kilo?",
+                        "每个供应商都说自己的产品更好。一公斤多少钱？"),
+    "unlinked_pitch": Text("Maybe. But how is that different from what we use now, and what will it cost?",
+                           "也许吧。可这和我们现在用的有什么不同？要多花多少钱？"),
+    "benefit": Text("That is what I need. What would a trial look like?", "这正是我需要的。试用的话怎么安排？"),
+    "small_talk": Text("Mm-hm. Go on.", "嗯，你接着说。"),
+}
+
+_GENERIC_PITCH_CUES = {
+    "en": ("our product", "our grease", "our oil", "our lubricant", "our range", "our ", "we offer",
+           "we supply", "we can", "we could", "we will", "we'll", "ours ", "we recommend", "i recommend", "this product",
+           "this grease", "this oil", "this lubricant", "synthetic", "viscosity", "additive", "nlgi",
+           "iso vg", "thickener", "registered"),
+    "zh": ("我们的", "我们公司", "我们提供", "我们可以", "我们能", "我们会", "推荐", "这款", "本产品", "合成", "粘度", "添加剂"),
+}
+
+
+# --- the scenario ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Persona:
+    """The (fictional) buyer: name, role, company and opening words."""
+
+    name: Text
+    role: Text
+    company: Text
+    opening: Text
+
+
+@dataclass(frozen=True)
+class Topic:
+    """What the buyer can talk about; ``cues`` are words that point a question to it."""
+
+    id: str
+    name: Text
+    cues: tuple[str, ...]
+    facts: tuple[tuple[str, Text], ...]
+    replies: Mapping[str, Text] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Need:
+    """A need hidden behind a topic, in the words the buyer uses at each stage."""
+
+    id: str
+    topic: str
+    implied: Text
+    implication: Text
+    explicit: Text
+    benefit: Text | None = None
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """A role-play scenario, as read by :func:`kamlib.data.spin_selling.load_scenario`."""
+
+    id: str
+    title: Text
+    sector: str
+    buyer: Persona
+    topics: tuple[Topic, ...]
+    needs: tuple[Need, ...]
+    rules: Mapping[str, int]
+    replies: Mapping[str, Text]
+    suggested_questions: tuple[Text, ...]
+    pitch_cues: tuple[str, ...]
+    example_calls: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def topic(self, topic_id: str) -> Topic:
+        return next(t for t in self.topics if t.id == topic_id)
+
+
+@dataclass(frozen=True)
+class CallTranscript:
+    """A seller's side of a call, to replay through the role-play engine (the
+    lecture's bad example, 坏的例子): the buyer's replies come from
+    ``RolePlayCall(scenario, language).play(transcript.lines(language))``."""
+
+    id: str
+    title: Text
+    scenario: str
+    seller: Text
+    note: Text
+    turns: tuple[Text, ...]
+
+    def lines(self, language: str = "en") -> list[str]:
+        """The seller's lines in ``language`` ('en' or 'zh'; zh falls back to en)."""
+        check_language(language)
+        return [turn.get(language) for turn in self.turns]
+
+
+# --- the call -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Reply:
+    """One turn of the call: what the seller said and how the buyer answered.
+
+    ``kind`` is ``'question'`` or ``'statement'``; ``type`` the SPIN type of a
+    question (None for a statement); ``uncovered`` what the turn brought out
+    (``'fact:<id>'``, ``'implied:<need>'``, ``'developed:<need>'``,
+    ``'explicit:<need>'``, ``'met:<need>'``); ``flags`` what went wrong or right
+    (``repeat``, ``off_topic``, ``too_many_situation``, ``early_pitch``,
+    ``unlinked_pitch``, ``benefit``); ``goodwill`` the buyer's goodwill after it.
+    """
+
+    turn: int
+    text: str
+    kind: str
+    type: str | None
+    topic: str | None
+    buyer: str
+    uncovered: tuple[str, ...]
+    goodwill: int
+    goodwill_change: int
+    flags: tuple[str, ...]
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The call's result, one of Rackham's outcomes, with the reasons for it."""
+
+    name: str
+    reasons: tuple[str, ...]
+    goodwill: int
+    implied_needs: int
+    explicit_needs: int
+    benefits: int
+
+    @property
+    def key(self) -> str:
+        """Glossary id of the outcome's label (``outcome_no_sale`` ...)."""
+        return "outcome_" + self.name.replace("-", "_")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+@dataclass(frozen=True)
+class Debrief:
+    """What a trainee reviews after the call.
+
+    ``mix`` counts questions by SPIN type; ``needs_uncovered`` lists needs that
+    surfaced (implied or further), ``needs_explicit`` those the buyer stated
+    explicitly, ``needs_missed`` those never surfaced; ``early_pitches``,
+    ``benefits``, ``repeats`` and ``off_topic`` are turn numbers (1 = first).
+    """
+
+    scenario: str
+    turns: int
+    mix: dict[str, int]
+    statements: int
+    facts_learned: list[str]
+    facts_total: int
+    needs_uncovered: list[str]
+    needs_explicit: list[str]
+    needs_met: list[str]
+    needs_missed: list[str]
+    early_pitches: list[int]
+    benefits: list[int]
+    repeats: list[int]
+    off_topic: list[int]
+    goodwill: list[int]
+    outcome: Outcome
+    tips: list[str]
+
+
+def _cue_in(cue: str, lowered: str) -> bool:
+    """A Chinese cue anywhere; an English cue at the start of a word."""
+    if re.search(r"[\u3400-\u9fff]", cue):
+        return cue in lowered
+    return re.search(r"(?<![a-z0-9])" + re.escape(cue), lowered) is not None
+
+
+def _normalise(text: str) -> str:
+    return re.sub(r"[\W_]+", " ", text.lower()).strip()
+
+
+class RolePlayCall:
+    """One sales call with a scenario's buyer. Use :func:`start_call` to begin one.
+
+    Parameters
+    ----------
+    scenario : Scenario
+        From :func:`kamlib.data.spin_selling.load_scenario`.
+    language : {'en', 'zh'}, optional
+        The buyer's language; default: :func:`kamlib.get_language`.
+    """
+
+    def __init__(self, scenario: Scenario, language: str | None = None):
+        if not isinstance(scenario, Scenario):
+            raise TypeError(f"scenario must be a Scenario (see load_scenario), got {type(scenario).__name__}")
+        language = get_language() if language is None else check_language(language)
+        self.scenario = scenario
+        self.language = language
+        self.rules = dict(scenario.rules)
+        self.goodwill = self.rules["goodwill_start"]
+        self.history: list[Reply] = []
+        self.need_state = {n.id: "hidden" for n in scenario.needs}
+        self.facts_told = {t.id: 0 for t in scenario.topics}
+        self.ended: Outcome | None = None
+        self._pitch_cues = tuple(_GENERIC_PITCH_CUES["en"] + _GENERIC_PITCH_CUES["zh"] + scenario.pitch_cues)
+
+    # -- public ----------------------------------------------------------------
+
+    @property
+    def opening(self) -> str:
+        """The buyer's first words."""
+        return self.scenario.buyer.opening.get(self.language)
+
+    def ask(self, text: str) -> Reply:
+        """Say ``text`` to the buyer. A question is classified S/P/I/N and answered;
+        anything that is not a question is handled like :meth:`say`."""
+        text = self._check(text)
+        if not is_question(text):
+            return self._statement(text)
+        return self._question(text)
+
+    def say(self, text: str) -> Reply:
+        """Make a statement (for example a product pitch) rather than ask."""
+        return self._statement(self._check(text))
+
+    def play(self, lines) -> list[Reply]:
+        """:meth:`ask` each of ``lines`` (a list of str) in turn; the replies.
+
+        >>> from kamlib import start_call
+        >>> call = start_call("mining_haul_trucks", language="en")
+        >>> [r.type for r in call.play(["How many haul trucks do you run?", "Our grease is synthetic."])]
+        ['S', None]
+        """
+        if isinstance(lines, str) or not hasattr(lines, "__iter__"):
+            raise TypeError(f"lines must be a list of str, got {type(lines).__name__}")
+        return [self.ask(line) for line in lines]
+
+    def end(self) -> Outcome:
+        """End the call and get its outcome; calling it again gives the same outcome."""
+        if self.ended is None:
+            self.ended = self._assess()
+        return self.ended
+
+    def debrief(self) -> Debrief:
+        """The call reviewed: question mix, needs uncovered and missed, early pitches.
+
+        Before :meth:`end` its outcome is the one the call would have if ended now.
+        """
+        outcome = self.ended or self._assess()
+        mix = dict.fromkeys(SPIN_TYPES, 0)
+        for r in self.history:
+            if r.type:
+                mix[r.type] += 1
+        order = [n.id for n in self.scenario.needs]
+        rank = {s: i for i, s in enumerate(NEED_STATES)}
+        state = self.need_state
+        uncovered = [n for n in order if rank[state[n]] >= rank["implied"]]
+        explicit = [n for n in order if rank[state[n]] >= rank["explicit"]]
+        met = [n for n in order if state[n] == "met"]
+        missed = [n for n in order if state[n] == "hidden"]
+        facts = [u.split(":", 1)[1] for r in self.history for u in r.uncovered if u.startswith("fact:")]
+
+        def turns(flag):
+            return [r.turn for r in self.history if flag in r.flags]
+
+        tips = self._tips(mix, uncovered, explicit, met, missed, turns("early_pitch"))
+        return Debrief(
+            scenario=self.scenario.id, turns=len(self.history), mix=mix,
+            statements=sum(r.kind == "statement" for r in self.history),
+            facts_learned=facts, facts_total=sum(len(t.facts) for t in self.scenario.topics),
+            needs_uncovered=uncovered, needs_explicit=explicit, needs_met=met, needs_missed=missed,
+            early_pitches=turns("early_pitch"), benefits=turns("benefit"), repeats=turns("repeat"),
+            off_topic=turns("off_topic"),
+            goodwill=[self.rules["goodwill_start"], *(r.goodwill for r in self.history)],
+            outcome=outcome, tips=tips,
+        )
+
+    def need_text(self, need_id: str, stage: str = "explicit") -> str:
+        """What the buyer says for a need at ``stage`` ('implied', 'implication' or 'explicit')."""
+        need = next((n for n in self.scenario.needs if n.id == need_id), None)
+        if need is None:
+            raise ValueError(f"need_id must be one of {', '.join(n.id for n in self.scenario.needs)}, got {need_id!r}")
+        if stage not in ("implied", "implication", "explicit"):
+            raise ValueError(f"stage must be 'implied', 'implication' or 'explicit', got {stage!r}")
+        return getattr(need, stage).get(self.language)
+
+    # -- internals -------------------------------------------------------------
+
+    def _check(self, text: object) -> str:
+        if not isinstance(text, str):
+            raise TypeError(f"text must be a str (a question or statement to the buyer), got {type(text).__name__}")
+        if not text.strip():
+            raise ValueError(f"text must be a non-empty question or statement, got {text!r}")
+        if self.ended is not None:
+            raise RuntimeError("the call has ended; start a new call with start_call(...) (or ↺ in the widget)")
+        return text.strip()
+
+    def _reply_text(self, kind: str, topic: Topic | None = None) -> str:
+        source = (topic.replies.get(kind) if topic else None) or self.scenario.replies.get(kind)
+        text = (source or DEFAULT_REPLIES[kind]).get(self.language)
+        name = topic.name.get(self.language) if topic else ""
+        return text.replace("{topic}", name)
+
+    def _topic(self, text: str, qtype: str | None) -> Topic | None:
+        lowered = text.lower().replace("-", " ")
+        scores = []
+        for order, topic in enumerate(self.scenario.topics):
+            matched = [cue for cue in topic.cues if _cue_in(cue, lowered)]
+            if matched:
+                # most cues wins; then the topic where this question makes progress;
+                # then longer (more specific) cues; then the scenario's order
+                length = sum(len(c) for c in matched)
+                scores.append((-len(matched), 0 if self._progress(topic, qtype) else 1, -length, order, topic))
+        return min(scores, key=lambda x: x[:4])[4] if scores else None
+
+    def _needs_on(self, topic: Topic) -> list[Need]:
+        return [n for n in self.scenario.needs if n.topic == topic.id]
+
+    def _progress(self, topic: Topic, qtype: str | None) -> bool:
+        wanted = {"S": None, "P": "hidden", "I": "implied", "N": "developed"}.get(qtype)
+        if qtype == "S":
+            return self.facts_told[topic.id] < len(topic.facts)
+        if qtype is None:
+            return any(self.need_state[n.id] == "explicit" for n in self._needs_on(topic))
+        return any(self.need_state[n.id] == wanted for n in self._needs_on(topic))
+
+    def _record(self, text, kind, qtype, topic, buyer, uncovered, change, flags, reasons) -> Reply:
+        before = self.goodwill
+        self.goodwill = max(0, min(self.rules["goodwill_max"], self.goodwill + change))
+        reply = Reply(len(self.history) + 1, text, kind, qtype, topic.id if topic else None, buyer,
+                      tuple(uncovered), self.goodwill, self.goodwill - before, tuple(flags), tuple(reasons))
+        self.history.append(reply)
+        return reply
+
+    def _question(self, text: str) -> Reply:
+        c = classify_question(text)
+        qtype, rules = c.type, self.rules
+        topic = self._topic(text, qtype)
+        flags, uncovered, change = [], [], 0
+        said_before = _normalise(text) in {_normalise(r.text) for r in self.history}
+        parts = []
+        if qtype == "S" and sum(r.type == "S" for r in self.history) >= rules["situation_limit"]:
+            flags.append("too_many_situation")
+            change -= rules["situation_cost"]
+            parts.append(self._reply_text("bored", topic))
+        if said_before:
+            flags.append("repeat")
+            change -= rules["repeat_cost"]
+            parts.append(self._reply_text("repeat", topic))
+        elif topic is None:
+            flags.append("off_topic")
+            change -= rules["off_topic_cost"]
+            parts.append(self._reply_text("off_topic"))
+        else:
+            answer, found, repeat = self._answer(qtype, topic)
+            parts.append(answer)
+            uncovered.extend(found)
+            if repeat:
+                flags.append("repeat")
+                change -= rules["repeat_cost"]
+        return self._record(text, "question", qtype, topic, "".join(parts), uncovered, change, flags, c.reasons)
+
+    def _answer(self, qtype: str, topic: Topic) -> tuple[str, list[str], bool]:
+        """(buyer's words, what was uncovered, whether it was a repeat)."""
+        if qtype == "S":
+            told = self.facts_told[topic.id]
+            if told < len(topic.facts):
+                fid, fact = topic.facts[told]
+                self.facts_told[topic.id] += 1
+                return fact.get(self.language), [f"fact:{fid}"], False
+            return self._reply_text("no_more_facts", topic), [], True
+        needs = self._needs_on(topic)
+        step = {"P": ("hidden", "implied", "implied"),
+                "I": ("implied", "developed", "implication"),
+                "N": ("developed", "explicit", "explicit")}[qtype]
+        before, after, words = step
+        for need in needs:
+            if self.need_state[need.id] == before:
+                self.need_state[need.id] = after
+                return getattr(need, words).get(self.language), [f"{after}:{need.id}"], False
+        states = [self.need_state[n.id] for n in needs]
+        if not needs:
+            return self._reply_text("no_problem", topic), [], False
+        rank = {s: i for i, s in enumerate(NEED_STATES)}
+        if all(rank[s] >= rank[after] for s in states):
+            # asked again in other words: the buyer repeats what was said, a little tired
+            last = max(needs, key=lambda n: rank[self.need_state[n.id]])
+            return self._reply_text("already", topic) + getattr(last, words).get(self.language), [], True
+        if qtype == "I":  # needs still hidden: nothing to have consequences yet
+            return self._reply_text("premature_implication", topic), [], False
+        if qtype == "N" and any(s == "implied" for s in states):
+            return self._reply_text("premature_payoff", topic), [], False
+        return self._reply_text("no_problem", topic), [], False
+
+    def _is_pitch(self, text: str) -> bool:
+        lowered = text.lower().replace("-", " ")
+        return any(_cue_in(cue, lowered) for cue in self._pitch_cues)
+
+    def _statement(self, text: str) -> Reply:
+        rules = self.rules
+        topic = self._topic(text, None)
+        if not self._is_pitch(text):
+            return self._record(text, "statement", None, topic, self._reply_text("small_talk"), [], 0, [],
+                                ["no product cue: not a pitch"])
+        explicit = [n for n in self.scenario.needs if self.need_state[n.id] == "explicit"]
+        if not any(self.need_state[n.id] in ("explicit", "met") for n in self.scenario.needs):
+            return self._record(text, "statement", None, topic, self._reply_text("early_pitch", topic), [],
+                                -rules["early_pitch_cost"], ["early_pitch"],
+                                ["a product pitch before the buyer has stated any explicit need"])
+        for need in explicit:
+            needs_text = [need.explicit.en] + ([need.explicit.zh] if need.explicit.zh else [])
+            on_topic = topic is not None and topic.id == need.topic
+            if on_topic or fab_label(text, needs_text) == "benefit":
+                self.need_state[need.id] = "met"
+                words = need.benefit.get(self.language) if need.benefit else self._reply_text("benefit", topic)
+                return self._record(text, "statement", None, topic, words, [f"met:{need.id}"],
+                                    rules["benefit_gain"], ["benefit"],
+                                    [f"answers the explicit need {need.id!r}: a benefit"])
+        return self._record(text, "statement", None, topic, self._reply_text("unlinked_pitch", topic), [],
+                            -rules["unlinked_pitch_cost"], ["unlinked_pitch"],
+                            ["a pitch that answers none of the explicit needs still open: an advantage"])
+
+    def _assess(self) -> Outcome:
+        r = self.rules
+        rank = {s: i for i, s in enumerate(NEED_STATES)}
+        states = list(self.need_state.values())
+        implied = sum(rank[s] >= rank["implied"] for s in states)
+        explicit = sum(rank[s] >= rank["explicit"] for s in states)
+        benefits = sum(s == "met" for s in states)
+        mix = {t: sum(h.type == t for h in self.history) for t in SPIN_TYPES}
+        asked = sum(mix.values())
+        early = sum("early_pitch" in h.flags for h in self.history)
+        summary = (f"goodwill {self.goodwill}/{r['goodwill_max']}; needs: {implied} uncovered, {explicit} explicit, "
+                   f"{benefits} met by a benefit; questions S{mix['S']} P{mix['P']} I{mix['I']} N{mix['N']}"
+                   + (f"; {early} early pitch(es)" if early else ""))
+        if self.goodwill <= 0:
+            name, why = "no-sale", "the buyer lost patience (goodwill 0)"
+        elif asked == 0:
+            name, why = "no-sale", "no questions were asked: nothing was learned about the buyer's needs"
+        elif (explicit >= r["order_explicit_needs"] and benefits >= r["order_benefits"]
+              and self.goodwill >= r["order_goodwill"]):
+            name, why = "order", (f"{explicit} explicit needs, {benefits} answered with a benefit, "
+                                  f"goodwill >= {r['order_goodwill']}")
+        elif explicit >= r["advance_explicit_needs"] and self.goodwill >= r["advance_goodwill"]:
+            name, why = "advance", (f"the buyer stated {explicit} explicit need(s) and will take a next step "
+                                    f"(an order needs {r['order_explicit_needs']} explicit needs, "
+                                    f"{r['order_benefits']} met by a benefit, goodwill >= {r['order_goodwill']})")
+        elif implied >= r["continuation_implied_needs"] and self.goodwill >= r["continuation_goodwill"]:
+            name, why = "continuation", ("problems surfaced, but no explicit need was stated: "
+                                         "the buyer agrees to 'keep in touch', nothing more")
+        else:
+            name, why = "no-sale", "no need surfaced: the buyer sees no reason to change supplier"
+        return Outcome(name, (why, summary), self.goodwill, implied, explicit, benefits)
+
+    def _tips(self, mix, uncovered, explicit, met, missed, early) -> list[str]:
+        tips = []
+        if early:
+            tips.append(f"Turn(s) {', '.join(map(str, early))}: you pitched the product before the buyer had "
+                        "stated an explicit need; features this early tend to draw price objections.")
+        if mix["S"] > self.rules["situation_limit"]:
+            tips.append(f"{mix['S']} situation questions: ask fewer, and only those you need; "
+                        "too many bore the buyer.")
+        if missed:
+            tips.append(f"Needs never surfaced: {', '.join(missed)}. Ask problem questions on more topics.")
+        stuck = [n for n in uncovered if n not in explicit]
+        if stuck:
+            tips.append(f"Needs left implied: {', '.join(stuck)}. Develop them with implication questions, "
+                        "then let the buyer state the value with need-payoff questions.")
+        unmet = [n for n in explicit if n not in met]
+        if unmet:
+            tips.append(f"Explicit needs not yet answered with a benefit: {', '.join(unmet)}.")
+        if not tips:
+            tips.append("A well-built call: problems found, developed, and turned into explicit needs you met.")
+        return tips

@@ -1,0 +1,346 @@
+"""SPIN content as data: counts, balance, and validation that names what is wrong; the\nlecture's bad example (坏的例子) loads, validates and, replayed through the role-play\nengine, is the feature dump the lecture dissects."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import yaml
+
+from kamlib.data.course import load_glossary
+from kamlib.data.lubricant_industry import load_sectors
+from kamlib.data.schema import DataError, data_path
+from kamlib.data.spin_selling import (
+    list_scenarios,
+    load_scenario,
+    load_spin_bad_example,
+    load_spin_questions,
+    load_spin_statements,
+    read_call_transcript,
+    read_spin_questions,
+    read_spin_statements,
+    start_call,
+)
+from kamlib.models.spin_selling.classifier import SPIN_TYPES, is_question
+from kamlib.models.spin_selling.roleplay import CallTranscript
+
+# --- the question bank ------------------------------------------------------------------------
+
+
+def test_question_bank_is_large_and_balanced():
+    questions = load_spin_questions()
+    assert len(questions) >= 120
+    counts = Counter(q.type for q in questions)
+    assert set(counts) == set(SPIN_TYPES)
+    assert min(counts.values()) >= 28
+
+
+def test_questions_spread_over_sectors_and_topics():
+    questions = load_spin_questions()
+    sectors = {q.sector for q in questions}
+    assert sectors <= set(load_sectors())
+    assert len(sectors) >= 10
+    assert len({q.topic for q in questions}) >= 30
+
+
+def test_heldout_split_is_about_30_percent_per_type():
+    questions = load_spin_questions()
+    for t in SPIN_TYPES:
+        of_type = [q for q in questions if q.type == t]
+        held = sum(q.split == "heldout" for q in of_type)
+        assert 0.25 <= held / len(of_type) <= 0.40, t
+    assert len(load_spin_questions("heldout")) + len(load_spin_questions("tune")) == len(questions)
+
+
+def test_chinese_text_for_at_least_40_spread_over_types():
+    questions = load_spin_questions()
+    with_zh = [q for q in questions if q.zh]
+    assert len(with_zh) >= 40
+    assert min(Counter(q.type for q in with_zh).values()) >= 8
+    assert sum(q.split == "heldout" for q in with_zh) >= 16
+
+
+def test_every_question_reads_as_a_question():
+    for q in load_spin_questions():
+        assert is_question(q.en), q.id
+        assert q.zh is None or is_question(q.zh), q.id
+
+
+def test_load_spin_questions_rejects_unknown_split():
+    with pytest.raises(ValueError, match="split must be None, 'tune' or 'heldout'"):
+        load_spin_questions("test")
+
+
+def _write(tmp_path: Path, name: str, data) -> Path:
+    path = tmp_path / name
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+GOOD_Q = {"id": "q1", "type": "S", "sector": "cement", "topic": "kilns", "en": "How many kilns?",
+          "split": "tune"}
+
+
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        ({"type": "X"}, "bank.yaml, entry 2 (id 'q2'), key 'type': expected one of S, P, I, N, got 'X'"),
+        ({"sector": "bakery"}, "bank.yaml, entry 2 (id 'q2'), key 'sector': expected one of mining"),
+        ({"split": "test"}, "key 'split': expected one of tune, heldout, got 'test'"),
+        ({"en": "  "}, "key 'en': expected non-empty text"),
+        ({"id": "q1"}, "entry 2 (id 'q1'), key 'id': duplicate id 'q1'"),
+        ({"colour": "red"}, "entry 2 (id 'q2'): missing keys none, unknown keys ['colour']"),
+    ],
+)
+def test_malformed_question_bank_names_file_entry_and_key(tmp_path, change, message):
+    second = {**GOOD_Q, "id": "q2", **change}
+    path = _write(tmp_path, "bank.yaml", [GOOD_Q, second])
+    with pytest.raises(DataError) as err:
+        read_spin_questions(path)
+    assert message in str(err.value)
+
+
+def test_question_bank_missing_key(tmp_path):
+    bad = {k: v for k, v in GOOD_Q.items() if k != "topic"}
+    with pytest.raises(DataError, match=r"bank.yaml, entry 1 \(id 'q1'\): missing keys \['topic'\]"):
+        read_spin_questions(_write(tmp_path, "bank.yaml", [bad]))
+
+
+def test_question_bank_not_a_list(tmp_path):
+    with pytest.raises(DataError, match="bank.yaml: expected a list of questions"):
+        read_spin_questions(_write(tmp_path, "bank.yaml", {"q1": GOOD_Q}))
+
+
+# --- statements -------------------------------------------------------------------------------
+
+
+def test_statement_counts_and_labels():
+    bank = load_spin_statements()
+    assert len(bank.buyer) >= 40
+    assert len(bank.seller) >= 30
+    assert Counter(s.label for s in bank.buyer).keys() == {"implied", "explicit"}
+    seller = Counter(s.label for s in bank.seller)
+    assert set(seller) == {"feature", "advantage", "benefit"}
+    assert min(seller.values()) >= 8
+    assert all(s.context for s in bank.seller if s.label == "benefit")
+    # context that does not make a statement a benefit is in the data too
+    assert any(s.context for s in bank.seller if s.label != "benefit")
+
+
+def test_fab_and_need_names_are_bilingual():
+    glossary = load_glossary()
+    for key in ("implied_need", "explicit_need", "fab_feature", "fab_advantage", "fab_benefit",
+                "spin_situation", "spin_problem", "spin_implication", "spin_need_payoff"):
+        assert glossary[key].en and glossary[key].zh, key
+    assert glossary["spin_implication"].zh == "暗示性问题"
+    assert glossary["spin_need_payoff"].zh == "解决性问题"
+    assert glossary["explicit_need"].zh == "明确性需求"
+    assert glossary["fab_benefit"].zh == "利益"
+
+
+def test_benefit_without_context_is_rejected(tmp_path):
+    data = {"buyer": [], "seller": [{"id": "s1", "label": "benefit", "sector": "cement", "context": [],
+                                     "text": "This meets your need."}]}
+    with pytest.raises(DataError, match=r"st.yaml, seller, entry 1 \(id 's1'\): a benefit must answer"):
+        read_spin_statements(_write(tmp_path, "st.yaml", data))
+
+
+def test_bad_statement_label_is_rejected(tmp_path):
+    data = {"buyer": [{"id": "b1", "label": "hidden", "sector": "cement", "text": "Grease runs out."}],
+            "seller": []}
+    with pytest.raises(DataError, match="key 'label': expected one of implied, explicit, got 'hidden'"):
+        read_spin_statements(_write(tmp_path, "st.yaml", data))
+
+
+# --- scenarios --------------------------------------------------------------------------------
+
+
+def test_at_least_two_scenarios_from_different_sectors():
+    names = list_scenarios()
+    assert len(names) >= 2
+    assert {"cement_open_gear", "mining_haul_trucks"} <= set(names)
+    assert len({load_scenario(n).sector for n in names}) >= 2
+
+
+@pytest.mark.parametrize("name", list_scenarios())
+def test_shipped_scenarios_are_complete(name):
+    scenario = load_scenario(name)
+    assert scenario.id == name
+    assert len(scenario.needs) >= 2
+    assert scenario.example_calls.get("good") and scenario.example_calls.get("poor")
+    assert all(s.zh for s in scenario.suggested_questions)
+    assert "fictional" in scenario.buyer.company.en
+
+
+def _cement():
+    return yaml.safe_load(data_path("spin_selling_scenarios/cement_open_gear.yaml").read_text(encoding="utf-8"))
+
+
+def _drop_opening(d):
+    del d["buyer"]["opening"]
+
+
+def _not_fictional(d):
+    d["buyer"]["fictional"] = False
+
+
+def _bad_need_topic(d):
+    d["needs"][0]["topic"] = "nowhere"
+
+
+def _bad_cues(d):
+    d["topics"][1]["cues"] = "grease"
+
+
+def _negative_rule(d):
+    d["rules"]["repeat_cost"] = -1
+
+
+def _unknown_rule(d):
+    d["rules"]["patience"] = 3
+
+
+def _bad_sector(d):
+    d["sector"] = "bakery"
+
+
+def _duplicate_topic(d):
+    d["topics"][2]["id"] = "plant"
+
+
+def _unknown_reply(d):
+    d["replies"] = {"grumble": "Hmph."}
+
+
+def _no_needs(d):
+    d["needs"] = []
+
+
+def _need_without_explicit(d):
+    del d["needs"][1]["explicit"]
+
+
+def _fact_without_text(d):
+    d["topics"][0]["facts"][0] = {"id": "kilns_mills"}
+
+
+@pytest.mark.parametrize(
+    "mutate, message",
+    [
+        (_drop_opening, "bad.yaml, key 'buyer': missing keys ['opening']"),
+        (_not_fictional, "bad.yaml, key 'buyer.fictional': expected true"),
+        (_bad_need_topic, "bad.yaml, needs entry 1 (id 'cut_grease'), key 'topic': expected one of the topic ids"),
+        (_bad_cues, "bad.yaml, topics entry 2 (id 'grease_consumption'), key 'cues': expected a mapping"),
+        (_negative_rule, "bad.yaml, key 'rules.repeat_cost': expected a whole number >= 0, got -1"),
+        (_unknown_rule, "bad.yaml, key 'rules.patience': unknown rule"),
+        (_bad_sector, "bad.yaml, key 'sector': expected one of"),
+        (_duplicate_topic, "bad.yaml, topics entry 3 (id 'plant'), key 'id': duplicate topic id 'plant'"),
+        (_unknown_reply, "bad.yaml, key 'replies': unknown reply kinds ['grumble']"),
+        (_no_needs, "bad.yaml, key 'needs': expected a non-empty list"),
+        (_need_without_explicit, "bad.yaml, needs entry 2 (id 'see_teeth'): missing keys ['explicit']"),
+        (_fact_without_text, "bad.yaml, topics entry 1 (id 'plant'), facts entry 1: missing keys ['en']"),
+    ],
+)
+def test_malformed_scenario_names_file_key_and_expectation(tmp_path, mutate, message):
+    raw = _cement()
+    mutate(raw)
+    path = _write(tmp_path, "bad.yaml", raw)
+    with pytest.raises(DataError) as err:
+        load_scenario(path)
+    assert message in str(err.value)
+
+
+def test_scenario_yaml_syntax_error_names_line(tmp_path):
+    path = tmp_path / "broken.yaml"
+    path.write_text("id: x\ntopics: [a, b\n", encoding="utf-8")
+    with pytest.raises(DataError, match=r"broken.yaml, line \d+: not valid YAML"):
+        load_scenario(path)
+
+
+def test_unknown_scenario_name_lists_the_available_ones():
+    with pytest.raises(ValueError, match="no scenario 'bakery'; available: cement_open_gear"):
+        load_scenario("bakery")
+    with pytest.raises(FileNotFoundError, match="no scenario file"):
+        load_scenario("/nowhere/at/all.yaml")
+    with pytest.raises(TypeError, match="name_or_path must be a scenario name or a path"):
+        load_scenario(42)
+
+
+def test_instructor_scenario_in_yaml_only(tmp_path):
+    """A minimal scenario written by hand loads and plays."""
+    text = """
+id: fleet_demo
+title: A tiny fleet call
+sector: fleets
+buyer: {name: Wang Li, role: fleet engineer, company: Demo Haulage (fictional), fictional: true,
+        opening: Hello.}
+topics:
+  - id: drains
+    name: drain intervals
+    cues: {en: [drain, oil change], zh: [换油]}
+    facts: [{id: km, en: "We change oil every 30,000 km."}]
+needs:
+  - id: longer_drains
+    topic: drains
+    implied: The drains are too short.
+    implication: It eats workshop time.
+    explicit: I want longer drains backed by oil analysis.
+"""
+    path = tmp_path / "fleet_demo.yaml"
+    path.write_text(text, encoding="utf-8")
+    call = start_call(path, language="zh")  # no zh text: English is used
+    assert call.ask("How often do you do an oil change?").buyer == "We change oil every 30,000 km."
+    assert call.ask("Are you happy with the drain interval?").uncovered == ("implied:longer_drains",)
+
+
+# --- the lecture's bad example (坏的例子) -------------------------------------------------------
+
+
+def test_bad_example_loads_in_both_languages():
+    example = load_spin_bad_example()
+    assert isinstance(example, CallTranscript)
+    assert example.scenario == "cement_open_gear"
+    en, zh = example.lines("en"), example.lines("zh")
+    assert len(en) == len(zh) >= 6
+    assert all(any("\u4e00" <= ch <= "\u9fff" for ch in line) for line in zh)
+    with pytest.raises(ValueError, match="language must be one of 'en', 'zh'"):
+        example.lines("fr")
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_replayed_it_is_a_feature_dump(language):
+    example = load_spin_bad_example()
+    call = start_call(example.scenario, language=language)
+    call.play(example.lines(language))
+    debrief = call.debrief()
+    assert debrief.early_pitches, "the bad example must pitch before any explicit need"
+    assert debrief.needs_explicit == []
+    assert debrief.mix["I"] == debrief.mix["N"] == 0
+    assert call.end().name in ("continuation", "no-sale")
+
+
+def _write_transcript(tmp_path, **changes):
+    raw = yaml.safe_load(data_path("spin_selling_bad_example.yaml").read_text(encoding="utf-8"))
+    raw.update(changes)
+    for key, value in changes.items():
+        if value is None:
+            del raw[key]
+    path = tmp_path / "transcript.yaml"
+    path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"scenario": "steel_mill"}, "key 'scenario': expected one of cement_open_gear"),
+        ({"turns": []}, "key 'turns': expected a non-empty list"),
+        ({"turns": ["fine", {"zh": "只有中文"}]}, "turns entry 2"),
+        ({"id": "Bad Id"}, "key 'id': expected a short id"),
+        ({"note": None}, "missing keys \\['note'\\]"),
+    ],
+)
+def test_bad_files_get_clear_errors(tmp_path, changes, message):
+    with pytest.raises(DataError, match=message):
+        read_call_transcript(_write_transcript(tmp_path, **changes))

@@ -1,0 +1,363 @@
+"""SPIN models: the question classifier, need / FAB labelling, and the role-play buyer."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import kamlib.models.spin_selling.classifier as spin
+from kamlib.data.spin_selling import (
+    list_scenarios,
+    load_scenario,
+    load_spin_questions,
+    load_spin_statements,
+    start_call,
+)
+from kamlib.models.spin_selling.classifier import (
+    SPIN_TYPES,
+    Classification,
+    classify_question,
+    classify_questions,
+    evaluate_classifier,
+    fab_label,
+    is_question,
+    need_label,
+)
+from kamlib.models.spin_selling.roleplay import OUTCOMES, RolePlayCall
+
+# Measured once on the held-out split (never used to tune the rules):
+# en 37/40 = 0.925, zh 21/22 = 0.955. The thresholds leave a small margin.
+HELDOUT_MIN = {"en": 0.90, "zh": 0.90}
+BANK = load_spin_questions()
+
+# --- classifier -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_heldout_accuracy(language):
+    report = evaluate_classifier(BANK, split="heldout", language=language)
+    assert report.accuracy >= HELDOUT_MIN[language], str(report)
+    assert sum(sum(row.values()) for row in report.confusion.values()) == report.n
+    assert set(report.confusion) == set(SPIN_TYPES)
+    assert all(set(row) == set(SPIN_TYPES) for row in report.confusion.values())
+    assert len(report.misses) == report.n - report.correct
+
+
+def test_heldout_sizes():
+    assert evaluate_classifier(BANK, split="heldout", language="en").n == len(load_spin_questions("heldout"))
+    assert evaluate_classifier(BANK, split="heldout", language="zh").n >= 16
+
+
+def test_classifier_is_rules_not_a_lookup_of_the_bank():
+    """The cue tables hold short cues, and no bank question (or a piece of one)."""
+    patterns = [c.pattern.pattern.lower() for c in spin._EN_CUES + spin._ZH_CUES]
+    assert max(len(p) for p in patterns) < 120
+    for q in load_spin_questions():
+        assert not any(q.en.lower()[:25] in p for p in patterns), q.id
+        assert q.zh is None or not any(q.zh[:8] in p for p in patterns), q.id
+    assert not any(isinstance(v, dict) and len(v) > 20 for k, v in vars(spin).items() if not k.startswith("__"))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # DOMAIN.md M8's four lubricant examples
+        ("How many haul trucks, and what drain interval?", "S"),
+        ("Are you satisfied with gearbox oil life?", "P"),
+        ("What does an unplanned kiln stop cost per day?", "I"),
+        ("How would halving grease consumption help your budget?", "N"),
+        # paraphrases that are in no data file
+        ("What brand of hydraulic oil is in the press?", "S"),
+        ("Is the gearbox running hot?", "P"),
+        ("What happens to output when the mill stops?", "I"),
+        ("Would a longer drain interval be worth something to you?", "N"),
+        ("你们的液压油多久换一次？", "S"),
+        ("液压油经常泄漏吗？", "P"),
+        ("停机对交货有什么影响？", "I"),
+        ("这对你们有什么好处？", "N"),
+    ],
+)
+def test_classifies_examples(text, expected):
+    assert classify_question(text).type == expected
+
+
+def test_reasons_name_the_deciding_cue():
+    c = classify_question("What does an unplanned kiln stop cost you per day?")
+    assert isinstance(c, Classification)
+    assert c.reasons[0] == 'cue "cost you" points to implication (+3)'
+    assert c.name == "implication"
+    assert any(r.startswith("scores:") for r in c.reasons)
+    plain = classify_question("Where is the plant?")
+    assert plain.type == "S"
+    assert plain.reasons  # never empty
+
+
+@pytest.mark.parametrize("bad", ["", "   ", "\n\t"])
+def test_empty_text_is_a_value_error_naming_text(bad):
+    with pytest.raises(ValueError, match="text must be a non-empty question"):
+        classify_question(bad)
+
+
+@pytest.mark.parametrize("statement", ["Our grease lasts longer.", "我们的润滑脂寿命更长。", "Thanks for your time"])
+def test_statement_is_not_a_question(statement):
+    with pytest.raises(ValueError, match=r"text must be a question \(end with '\?' or '？'"):
+        classify_question(statement)
+
+
+@pytest.mark.parametrize("bad", [None, 42, b"How many?", ["How many?"]])
+def test_non_str_is_a_type_error(bad):
+    with pytest.raises(TypeError, match="text must be a str"):
+        classify_question(bad)
+
+
+def test_classify_questions_names_the_bad_item():
+    assert [c.type for c in classify_questions(("How many?", "Any problems?"))] == ["S", "P"]
+    with pytest.raises(ValueError, match=r"texts\[1\]: text must be a question"):
+        classify_questions(["How many?", "Our oil is good."])
+    with pytest.raises(TypeError, match=r"texts\[0\] must be a str"):
+        classify_questions([3])
+    with pytest.raises(TypeError, match="texts must be a list of str"):
+        classify_questions("How many?")
+
+
+def test_evaluate_classifier_checks_arguments():
+    with pytest.raises(ValueError, match="split must be 'heldout', 'tune' or 'all'"):
+        evaluate_classifier(BANK, split="test")
+    with pytest.raises(ValueError, match="language must be one of 'en', 'zh'"):
+        evaluate_classifier(BANK, language="fr")
+    with pytest.raises(TypeError, match="questions must hold SpinQuestion"):
+        evaluate_classifier(["How many?"])
+
+
+question_text = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",)), min_size=0, max_size=80
+).map(lambda s: s + "?")
+words = st.lists(
+    st.sampled_from(["how", "many", "cost", "you", "help", "problem", "satisfied", "grease", "kiln",
+                     "would", "的", "多少", "损失", "帮助", "满意", "吗", "if", "we", "could", "影响"]),
+    min_size=1, max_size=12,
+).map(lambda ws: " ".join(ws) + "?")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(question_text, words))
+def test_classification_is_deterministic_and_always_a_spin_type(text):
+    first = classify_question(text)
+    second = classify_question(text)
+    assert first.type in SPIN_TYPES
+    assert first == second
+    assert first.reasons
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=60))
+def test_any_text_either_classifies_or_raises_a_clear_value_error(text):
+    try:
+        result = classify_question(text)
+    except ValueError as err:
+        assert str(err).startswith("text must be")
+    else:
+        assert result.type in SPIN_TYPES
+        assert is_question(text)
+
+
+# --- needs and FAB ----------------------------------------------------------------------------
+
+
+# statements the bank keeps on purpose because the rules misread them (see its comments)
+NEED_LABEL_MISSES = {"b45", "b46"}
+FAB_LABEL_MISSES = {"n12"}
+
+
+def test_need_label_on_the_statement_bank():
+    bank = load_spin_statements()
+    wrong = {s.id for s in bank.buyer if need_label(s.text) != s.label}
+    assert wrong == NEED_LABEL_MISSES
+
+
+def test_fab_label_on_the_statement_bank():
+    bank = load_spin_statements()
+    wrong = {s.id for s in bank.seller if fab_label(s.text, s.context) != s.label}
+    assert wrong == FAB_LABEL_MISSES
+
+
+def test_fab_depends_on_the_stated_need():
+    sentence = "You said you need to halve grease use: this lubricant needs under half the grease, so you save."
+    assert fab_label(sentence, []) == "advantage"
+    assert fab_label(sentence, ["We need to halve our grease use."]) == "benefit"
+    assert fab_label(sentence, ["We need faster deliveries."]) == "advantage"
+    assert fab_label("The grease is NLGI grade 2.", ["We need NLGI grade 2 grease."]) == "benefit"
+    assert fab_label("The grease is NLGI grade 2.") == "feature"
+
+
+def test_fab_label_checks_input():
+    with pytest.raises(TypeError, match="explicit_needs must be a list of str"):
+        fab_label("Our oil is synthetic.", "we need oil")
+    with pytest.raises(ValueError, match="statement must be a non-empty"):
+        fab_label(" ")
+
+
+# --- role-play engine -------------------------------------------------------------------------
+
+
+def _play(name, lines, language="en"):
+    call = start_call(name, language=language)
+    call.play(lines)
+    return call
+
+
+@pytest.mark.parametrize("name", list_scenarios())
+def test_good_call_ends_in_order_or_advance(name):
+    call = _play(name, load_scenario(name).example_calls["good"])
+    outcome = call.end()
+    assert outcome.name in ("order", "advance"), outcome.reasons
+    debrief = call.debrief()
+    assert debrief.early_pitches == []
+    assert debrief.needs_explicit
+    assert min(debrief.mix[t] for t in "PIN") >= 1
+
+
+@pytest.mark.parametrize("name", list_scenarios())
+def test_feature_dumping_call_ends_badly_with_pitches_flagged(name):
+    lines = load_scenario(name).example_calls["poor"]
+    call = _play(name, lines)
+    outcome = call.end()
+    assert outcome.name in ("no-sale", "continuation"), outcome.reasons
+    debrief = call.debrief()
+    pitches = [i for i, line in enumerate(lines, 1) if not is_question(line)]
+    assert debrief.early_pitches == pitches
+    assert debrief.needs_explicit == []
+    assert any("pitched the product before" in tip for tip in debrief.tips)
+
+
+@pytest.mark.parametrize(
+    "name, lines",
+    [
+        ("cement_open_gear", ["有多少台窑和磨机是开式大齿圈传动？", "每台窑的传动一年用多少润滑脂？",
+                              "你对现在的润滑脂用量满意吗？", "多用的润滑脂对维修预算有什么影响？",
+                              "润滑脂用量减半对你的预算有什么帮助？", "齿面有没有出现点蚀或磨损？",
+                              "齿轮故障导致意外停窑，一天会损失多少？", "大修之间也能看到齿面，对你有多大用处？",
+                              "你说需要把用量减半：我们的润滑剂在类似传动上用脂量通常不到现在的一半。"]),
+        ("mining_haul_trucks", ["你们有多少台矿卡和电铲？", "冬天集中润滑系统可靠吗？", "集中润滑管路堵了，销轴会怎样？",
+                                "一种零下三十度还能泵送的润滑脂，冬天对你有什么帮助？", "你对这里的润滑脂送货满意吗？",
+                                "断货让你们损失了多少产量？", "在矿上设寄售库存，对你们的计划人员有什么帮助？",
+                                "我们可以在矿区门口为你们设寄售库存。"]),
+    ],
+)
+def test_good_call_in_chinese(name, lines):
+    call = _play(name, lines, language="zh")
+    assert call.end().name == "order"
+    assert all(any("\u4e00" <= ch <= "\u9fff" for ch in r.buyer) for r in call.history)
+
+
+def test_same_script_same_call():
+    lines = list(load_scenario("cement_open_gear").example_calls["good"]) + ["Are you happy with the price?"]
+    a, b = _play("cement_open_gear", lines), _play("cement_open_gear", lines)
+    assert a.history == b.history
+    assert a.end() == b.end()
+    assert a.debrief() == b.debrief()
+
+
+def test_repeated_question_costs_goodwill():
+    call = start_call("cement_open_gear", language="en")
+    first = call.ask("Are you happy with your grease consumption?")
+    again = call.ask("Are you happy with your grease consumption?")
+    assert first.goodwill_change == 0
+    assert "repeat" in again.flags and again.goodwill_change < 0
+    # asked again in other words: the buyer repeats the need, and it still costs
+    reworded = call.ask("Is grease consumption higher than you expected?")
+    assert "repeat" in reworded.flags and reworded.goodwill_change < 0
+    assert reworded.buyer.startswith("As I said:")
+    assert call.debrief().repeats == [2, 3]
+
+
+def test_off_topic_question_costs_goodwill():
+    call = start_call("cement_open_gear", language="en")
+    off = call.ask("Did you watch the football last night?")
+    assert off.flags == ("off_topic",) and off.goodwill_change == -1
+    assert call.debrief().off_topic == [1]
+
+
+def test_too_many_situation_questions_cost_goodwill():
+    call = start_call("cement_open_gear", language="en")
+    situation = ["How many kilns run?", "How long does the shutdown last?", "How much grease does each drive use per year?",
+                 "Where does spent grease go?", "How old is the pinion?", "How dusty is the raw-mill area?"]
+    replies = call.play(situation)
+    assert [r.type for r in replies] == ["S"] * 6
+    assert [r.flags for r in replies[:5]] == [()] * 5
+    assert "too_many_situation" in replies[5].flags and replies[5].goodwill_change < 0
+    assert replies[5].uncovered == ("fact:raw_mill_dust",)
+
+
+def test_needs_surface_only_in_spin_order():
+    call = start_call("cement_open_gear", language="en")
+    early_n = call.ask("How would halving grease consumption help your budget?")
+    assert early_n.type == "N" and early_n.uncovered == ()
+    early_i = call.ask("How does the extra grease affect your maintenance budget?")
+    assert early_i.type == "I" and early_i.uncovered == ()
+    assert call.ask("Are you happy with your grease consumption?").uncovered == ("implied:cut_grease",)
+    lukewarm = call.ask("What would halving grease consumption be worth to you?")
+    assert lukewarm.uncovered == () and "not a big enough issue" in lukewarm.buyer
+    assert call.ask("What does the extra grease cost you each year?").uncovered == ("developed:cut_grease",)
+    assert call.ask("How valuable would halving grease consumption be?").uncovered == ("explicit:cut_grease",)
+
+
+def test_pitch_after_explicit_need_is_a_benefit_or_an_unlinked_pitch():
+    call = start_call("cement_open_gear", language="en")
+    call.play(["Are you happy with your grease consumption?",
+               "How does the extra grease affect your maintenance budget?",
+               "How would halving grease consumption help your budget?"])
+    unlinked = call.say("Our product is approved by the major mill makers.")
+    assert unlinked.flags == ("unlinked_pitch",)
+    benefit = call.say("You need to halve grease use: our lubricant typically needs under half the grease.")
+    assert benefit.flags == ("benefit",) and benefit.uncovered == ("met:cut_grease",)
+    small_talk = call.say("Thanks, that is helpful.")
+    assert small_talk.flags == () and small_talk.goodwill_change == 0
+
+
+def test_end_is_final_and_idempotent():
+    call = start_call("mining_haul_trucks", language="en")
+    call.ask("How reliable are the auto-lube systems in winter?")
+    outcome = call.end()
+    assert outcome.name in OUTCOMES and outcome.name == "continuation"
+    assert call.end() is outcome
+    with pytest.raises(RuntimeError, match="the call has ended"):
+        call.ask("Anything else?")
+
+
+def test_silent_call_is_no_sale():
+    call = start_call("mining_haul_trucks", language="en")
+    assert call.end().name == "no-sale"
+    assert call.debrief().needs_missed == [n.id for n in call.scenario.needs]
+
+
+def test_goodwill_zero_is_no_sale():
+    call = start_call("cement_open_gear", language="en")
+    call.play(["Are you happy with your grease consumption?"] + ["Our grease is synthetic."] * 5)
+    assert call.goodwill == 0
+    assert call.end().name == "no-sale"
+
+
+def test_debrief_counts_the_mix():
+    call = _play("cement_open_gear", load_scenario("cement_open_gear").example_calls["good"])
+    debrief = call.debrief()
+    assert debrief.mix == {"S": 2, "P": 2, "I": 2, "N": 2}
+    assert debrief.statements == 2
+    assert debrief.needs_missed == ["dust_paste"]
+    assert debrief.benefits == [9, 10]
+    assert len(debrief.goodwill) == debrief.turns + 1
+
+
+def test_call_input_errors():
+    call = start_call("cement_open_gear", language="en")
+    with pytest.raises(TypeError, match="text must be a str"):
+        call.ask(None)
+    with pytest.raises(ValueError, match="text must be a non-empty question or statement"):
+        call.say("  ")
+    with pytest.raises(TypeError, match="scenario must be a Scenario"):
+        RolePlayCall("cement_open_gear")
+    with pytest.raises(ValueError, match="language must be one of 'en', 'zh'"):
+        start_call("cement_open_gear", language="fr")
+    with pytest.raises(TypeError, match="lines must be a list of str"):
+        call.play("How many kilns?")

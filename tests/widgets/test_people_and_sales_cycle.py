@@ -1,0 +1,42 @@
+"""Placing a person from observed behaviours: render does the work, the widget wires."""
+
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import pytest  # noqa: E402
+
+from kamlib.i18n import using_language  # noqa: E402
+from kamlib.widgets.people_and_sales_cycle import (  # noqa: E402
+    people_and_sales_cycle_explorer,
+    render_people_and_sales_cycle,
+)
+
+
+def test_render_places_suggests_an_opening_and_keeps_the_caveat_beside_it():
+    view = render_people_and_sales_cycle(["decides_fast", "challenges", "reserved"])
+    assert view.problems == () and view.png[:4] == b"\x89PNG"
+    assert "Driver" in view.html and "Be brief" in view.html and "Comstock &amp; Higgins (1997)" in view.html
+    with using_language("zh"):
+        assert "驾驭型" in render_people_and_sales_cycle(["decides_fast", "reserved"], draw=False).html
+
+
+def test_too_little_observed_is_a_problem_with_the_caveat_still_shown():
+    view = render_people_and_sales_cycle(["decides_fast", "asks_questions", "small_talk"], draw=False)
+    assert view.problems == ("observed: the assertiveness behaviours you selected balance out: observe more",)
+    assert "Comstock" in view.html
+    with pytest.raises(ValueError, match="observed must be behaviour ids"):
+        render_people_and_sales_cycle(["shouts"])
+
+
+def test_explorer_redraws_on_a_tick():
+    widget = people_and_sales_cycle_explorer()
+    row, out = widget.children
+    boxes, image = row.children
+    ticks = [c for c in boxes.children if hasattr(c, "button_style")]
+    before = out.value
+    ticks[0].value = True  # an assertive behaviour
+    ticks[-1].value = True  # a controlled one
+    assert out.value != before and "Driver" in out.value and image.value
