@@ -1,7 +1,8 @@
 """The instructor's loop with the real nbgrader CLI, as docs/instructor.md tells it:
 generate -> release -> fetch / submit (two trainees) -> collect through a local exchange ->
 autograde -> manual grade (Gradebook API, as formgrader does) -> generate and return
-feedback -> export CSV. Feedback never shows hidden-test code."""
+feedback -> export CSV. Feedback never shows hidden cells; collect never follows a link
+planted in the exchange's inbound."""
 
 import csv
 import html
@@ -15,12 +16,12 @@ from pathlib import Path
 import pytest
 
 from tests.grading.course import Course, replace_answer
-from tests.grading.wrong_answers import SWAPPED_AXES
+from tests.grading.test_hostile import wrong_q1
 
 pytestmark = pytest.mark.slow
 
 ASSIGNMENT = "ex02_key_accounts"
-HIDDEN_CODE = ("BEGIN HIDDEN TESTS", "import_module(", ".grade(weighted_score)", "del sys.modules")
+HIDDEN_CODE = ("BEGIN HIDDEN TESTS", ".record(q1_answer)", ".record(q2_answer)")
 
 
 def page_text(path: Path) -> str:
@@ -50,7 +51,7 @@ def loop(tmp_path_factory):
     course = Course(instructor, ASSIGNMENT)  # copies the config and source/, runs generate_assignment
     run(["release_assignment", ASSIGNMENT, "--course=kamlab"], instructor, exchange)
     solution = course.solution_notebook()
-    answers = {"ana": solution, "bo": replace_answer(solution, "q2_answer", SWAPPED_AXES)}
+    answers = {"ana": solution, "bo": replace_answer(solution, "q1_answer", wrong_q1("bo"))}
     for student, nb in answers.items():
         home = base / f"home_{student}"
         home.mkdir()
@@ -66,7 +67,13 @@ def loop(tmp_path_factory):
                                       if c.get("metadata", {}).get("nbgrader", {}).get("grade_id") == grade_id)
         fetched.write_text(json.dumps(released))
         run(["submit", ASSIGNMENT, "--course=kamlab", f"--student={student}", cache], home, exchange)
-    run(["collect", ASSIGNMENT, "--ExchangeCollect.check_owner=False"], instructor, exchange)
+    inbound = exchange / "kamlab" / "inbound"
+    os.symlink(instructor / "source" / ASSIGNMENT, inbound / f"eve+{ASSIGNMENT}+2030-01-01 00:00:00.000000 UTC+x1")
+    planted = inbound / f"mallory+{ASSIGNMENT}+2030-01-01 00:00:00.000000 UTC+x2"
+    planted.mkdir()
+    os.symlink(instructor / "source" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb", planted / f"{ASSIGNMENT}.ipynb")
+    (planted / "timestamp.txt").write_text("2030-01-01 00:00:00.000000 UTC")
+    run(["collect", ASSIGNMENT], instructor, exchange)
     run(["autograde", ASSIGNMENT, "--Execute.timeout=30"], instructor, exchange)
     from nbgrader.api import Gradebook
 
@@ -92,11 +99,20 @@ def test_collected_submissions_are_the_trainees_work(loop):
         assert (instructor / "submitted" / student / ASSIGNMENT / f"{ASSIGNMENT}.ipynb").exists()
 
 
+def test_collect_never_follows_a_planted_link(loop):
+    """eve's 'submission' is a link to source/; mallory's holds a link to the source notebook."""
+    _, instructor, _ = loop
+    assert not (instructor / "submitted" / "eve").exists()
+    mallory = instructor / "submitted" / "mallory" / ASSIGNMENT
+    assert not (mallory / f"{ASSIGNMENT}.ipynb").exists() and not os.path.islink(mallory / f"{ASSIGNMENT}.ipynb")
+
+
 def test_exported_grades_include_manual_scores(loop):
     _, instructor, _ = loop
     rows = {r["student_id"]: r for r in csv.DictReader((instructor / "grades.csv").open())}
     assert float(rows["ana"]["score"]) == 12 + 4 and rows["ana"]["status"] == "graded"
     assert float(rows["bo"]["score"]) == 9 + 2 and rows["bo"]["max_score"] == "16.0"
+    assert "BEGIN SOLUTION" not in (instructor / "grades.csv").read_text()
 
 
 def test_trainees_get_feedback_without_hidden_tests(loop):
@@ -105,16 +121,16 @@ def test_trainees_get_feedback_without_hidden_tests(loop):
         pages = list((base / f"home_{student}" / ASSIGNMENT / "feedback").glob("*/*.html"))
         assert len(pages) == 1, pages
         text = page_text(pages[0])
-        assert "q1.test(weighted_score)" in text  # the visible test is shown
+        assert "q1.check(q1_answer)" in text  # the self-check cell is shown
         assert "hidden tests: not shown" in text
         for code in HIDDEN_CODE:
             assert code not in text, (student, code)
     bo = page_text(next((base / "home_bo" / ASSIGNMENT / "feedback").glob("*/*.html")))
-    assert "q2 hidden tests: incorrect" in bo  # the trainee still learns that it failed
+    assert "q1 (hidden cell): 0 of 2 points" in bo  # the trainee still learns what it earned
 
 
 def test_plain_nbgrader_feedback_would_show_them(loop, tmp_path):
-    """The other direction: without the defences, generate_feedback leaks the hidden tests."""
+    """The other direction: without the defences, generate_feedback shows the hidden cells."""
     _, instructor, exchange = loop
     copy = tmp_path / "course"
     shutil.copytree(instructor, copy, ignore=shutil.ignore_patterns("feedback"))

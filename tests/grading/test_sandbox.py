@@ -1,124 +1,160 @@
-"""The grading sandbox and the tamper scan, without nbgrader (fast)."""
+"""The grading sandbox, the submission copy and the scan, without nbgrader (fast)."""
+
+from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
-import warnings
 
 import pytest
 
+from kamgrade import sandbox
+from kamgrade.scan import scan_source
+from kamgrade.submission import inspect_tree, repair_notebook, safe_copy
 from tests.grading.course import ROOT
-from tests.grading.hostile import CASES
 
-sys.path.insert(0, str(ROOT / "tools"))
-import grade_hooks  # noqa: E402
+needs_bwrap = pytest.mark.skipif(sandbox.sandbox_available() is not None, reason=str(sandbox.sandbox_available()))
 
 PROBE = """
-import os, sys
+import os, socket, sys
 for path in sys.argv[1:]:
     try:
         open(path).read(); print("read", path)
     except OSError as err:
-        print("no-read", path, type(err).__name__)
+        print("no-read", path)
 try:
-    open(os.path.join(os.getcwd(), "mine.txt"), "w").write("ok"); print("wrote own folder")
+    open("mine.txt", "w").write("ok"); print("wrote own folder")
 except OSError:
     print("no-write own folder")
 try:
-    open(sys.argv[2] + ".x", "w").write("x"); print("wrote beside the gradebook")
+    socket.create_connection(("127.0.0.1", 22), timeout=2); print("network")
 except OSError:
-    print("no-write beside the gradebook")
+    print("no-network")
+print("cwd-on-path", "" in sys.path or os.getcwd() in sys.path)
+print("trainee", os.environ.get("KAMLAB_TRAINEE"), "home", os.environ.get("HOME"))
 """
-
-
-def manager(cwd, hide):
-    km = grade_hooks.SandboxKernelManager(kernel_name="python3", hide=[str(h) for h in hide])
-    km._launch_args = {"cwd": str(cwd)}
-    return km
 
 
 @pytest.fixture
 def course(tmp_path):
-    (tmp_path / "course" / "source").mkdir(parents=True)
-    (tmp_path / "course" / "source" / "solution.ipynb").write_text("the answers")
-    (tmp_path / "course" / "gradebook.db").write_text("grades")
-    own = tmp_path / "course" / "autograded" / "ana" / "ex"
+    root = tmp_path / "course"
+    (root / "source").mkdir(parents=True)
+    (root / "source" / "solution.ipynb").write_text("the answers")
+    (root / "keys").mkdir()
+    (root / "keys" / "ex.py").write_text("KEY = 'the key'")
+    (root / "gradebook.db").write_text("grades")
+    own = root / "autograded" / "ana" / "ex"
     own.mkdir(parents=True)
-    return tmp_path / "course", own
+    (own / "data.csv").write_text("a,b\n")
+    return root, own
 
 
-@pytest.mark.skipif(grade_hooks.sandbox_available() is not None, reason=str(grade_hooks.sandbox_available()))
-def test_sandbox_hides_the_course_but_not_the_submission(course):
+def _run(km, own, *argv) -> str:
+    km._launch_args = {"cwd": str(own)}
+    km.write_connection_file()
+    command = km.format_kernel_cmd()
+    prefix = command[: command.index(sys.executable)]
+    done = subprocess.run([*prefix, sys.executable, "-c", PROBE, *argv], cwd=own, capture_output=True,
+                          text=True, timeout=60)
+    return done.stdout + done.stderr
+
+
+@needs_bwrap
+def test_the_kernel_sees_its_submission_but_not_the_course(course):
     root, own = course
-    km = manager(own, [root])
-    km.connection_file = str(own / "kernel.json")  # any existing file
-    (own / "kernel.json").write_text("{}")
-    secret, gradebook = root / "source" / "solution.ipynb", root / "gradebook.db"
-    command = km.sandbox_args() + [sys.executable, "-c", PROBE, str(secret), str(gradebook)]
-    out = subprocess.run(command, cwd=own, capture_output=True, text=True, timeout=60).stdout
-    assert f"no-read {secret}" in out and f"no-read {gradebook}" in out
-    assert "wrote own folder" in out and (own / "mine.txt").read_text() == "ok"
-    # a write beside the gradebook lands in the sandbox's throwaway tmpfs, never on disk
-    assert gradebook.read_text() == "grades" and not (root / "gradebook.db.x").exists()
-    # the other direction: the same probe outside the sandbox reads and writes everything
-    plain = subprocess.run([sys.executable, "-c", PROBE, str(secret), str(gradebook)], cwd=own,
-                           capture_output=True, text=True, timeout=60).stdout
-    assert f"read {secret}" in plain and "wrote beside the gradebook" in plain
+    km = sandbox.SandboxKernelManager(kernel_name="python3", hide=[str(root)], trainee="ana", submission=str(own))
+    out = _run(km, own, str(root / "source" / "solution.ipynb"), str(root / "keys" / "ex.py"),
+               str(root / "gradebook.db"), str(own / "data.csv"),
+               str(ROOT / "exercises" / "keys" / "ex02_key_accounts.py"))
+    assert f"no-read {root / 'source' / 'solution.ipynb'}" in out
+    assert f"no-read {root / 'keys' / 'ex.py'}" in out and f"no-read {root / 'gradebook.db'}" in out
+    assert f"no-read {ROOT / 'exercises' / 'keys' / 'ex02_key_accounts.py'}" in out
+    assert f"read {own / 'data.csv'}" in out
+    assert "wrote own folder" in out and not (own / "mine.txt").exists()  # writes stay in the sandbox
+    assert "no-network" in out and "cwd-on-path False" in out
+    assert "trainee ana home /tmp/home" in out
 
 
-def test_without_bwrap_grading_warns_and_goes_on(course, monkeypatch):
+def test_without_bwrap_grading_refuses(monkeypatch, course):
     root, own = course
-    grade_hooks.sandbox_available.cache_clear()
-    monkeypatch.setattr(grade_hooks.shutil, "which", lambda name: None)
+    sandbox.sandbox_available.cache_clear()
+    monkeypatch.setattr(sandbox.shutil, "which", lambda name: None)
     try:
-        km = manager(own, [root])
-        km.connection_file = str(own / "kernel.json")
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")
-            command = km.format_kernel_cmd()
-        assert "bwrap" not in command[0] and "ipykernel" in " ".join(command)
-        assert any("sandbox is OFF" in str(w.message) for w in caught)
+        km = sandbox.SandboxKernelManager(kernel_name="python3", hide=[str(root)])
+        km._launch_args = {"cwd": str(own)}
+        km.write_connection_file()
+        with pytest.raises(RuntimeError, match="refuses to grade without its sandbox.*bubblewrap"):
+            km.format_kernel_cmd()
     finally:
-        grade_hooks.sandbox_available.cache_clear()
+        sandbox.sandbox_available.cache_clear()
 
 
-def _solution_cells():
-    nb = json.loads((ROOT / "solutions" / "ex02_key_accounts" / "ex02_key_accounts.ipynb").read_text())
-    return ["".join(c["source"]) if isinstance(c["source"], list) else c["source"]  # what the grader scans
-            for c in nb["cells"] if c["cell_type"] == "code" and not c["metadata"].get("nbgrader", {}).get("locked")]
+def test_safe_copy_keeps_regular_files_only(tmp_path):
+    src = tmp_path / "sub"
+    (src / "data").mkdir(parents=True)
+    (src / "nb.ipynb").write_text("{}")
+    (src / "data" / "x.csv").write_text("1")
+    secret = tmp_path / "gradebook.db"
+    secret.write_text("grades")
+    os.symlink(secret, src / "notes.txt")
+    os.link(secret, src / "hard.txt")
+    os.mkfifo(src / "pipe")
+    tree = safe_copy(src, tmp_path / "copy", placeholders=True)
+    assert sorted(tree.files) == ["data/x.csv", "nb.ipynb"]
+    assert {rel: why.split(" (")[0] for rel, why in tree.refused} == {
+        "notes.txt": "a link", "hard.txt": "a hard link to a file elsewhere", "pipe": "a FIFO, not a file"}
+    assert os.readlink(tmp_path / "copy" / "notes.txt").startswith("kamlab-refused:a link")
+    assert inspect_tree(tmp_path / "copy").refused[0][1].startswith("kamlab-refused:")  # the copy says why
 
 
-def test_scan_finds_nothing_in_honest_work():
-    assert all(grade_hooks.scan_source(src) == [] for src in _solution_cells())
+def _release():
+    return json.loads((ROOT / "exercises" / "release" / "ex02_key_accounts" / "ex02_key_accounts.ipynb").read_text())
 
 
-@pytest.mark.parametrize("name, reason", [
-    ("ast_transformer", "changes IPython AST transformers"),
-    ("input_transformer", "changes IPython input transformers"),
-    ("patched_kamlib", "patches kamlib"),
-    ("patched_stdlib", "patches the math module"),
-    ("redefined_checkers", "patches the importlib module"),
-    ("read_source", "exec/eval of a built string"),
-    ("write_gradebook", "imports sqlite3"),
-    ("os_exit", "exits or signals the kernel (os._exit)"),
-    ("eq_always_true", "defines an __eq__ that always answers the same"),
-    ("fake_passed", "prints text that imitates the grader"),
+def test_repair_mends_schema_types_and_lost_metadata():
+    nb = _release()
+    answer = next(c for c in nb["cells"] if c["metadata"].get("nbgrader", {}).get("grade_id") == "q1_answer")
+    answer["metadata"]["nbgrader"]["schema_version"] = 4
+    q2 = next(c for c in nb["cells"] if c["metadata"].get("nbgrader", {}).get("grade_id") == "q2_answer")
+    q2["metadata"] = {}
+    q2["source"] = "q2_answer = {'accounts': [], 'open_t': 0}"
+    nb["cells"].append({"cell_type": "code", "metadata": {"nbgrader": {"grade_id": "forged", "grade": True}},
+                        "source": "", "outputs": [], "execution_count": None})
+    repairs = repair_notebook(nb, _release())
+    assert any("schema_version 4 repaired" in r for r in repairs)
+    assert any("q2_answer: answer cell found by its variable" in r for r in repairs)
+    assert any("unknown cell (forged)" in r for r in repairs)
+    assert q2["metadata"]["nbgrader"]["grade_id"] == "q2_answer"
+    assert repair_notebook(_release(), _release()) == []  # an intact notebook is left alone
+
+
+@pytest.mark.parametrize("honest", [
+    "import logging\nlogging.basicConfig()\nlogging.warning('x')",
+    "import warnings\nwarnings.warn('careful')",
+    "q2_answer = {'accounts': ['KA01', 'KA02'], 'open_t': 120.5}",
+    "still_open = {a.id: a.volume_t / (a.share_of_wallet_pct / 100) - a.volume_t for a in my.accounts}",
+    "print('my notes')\nimport pandas as pd",
 ])
-def test_scan_names_each_attack(name, reason):
-    case = next(c for c in CASES if c.name == name)
-    from tests.grading.hostile import _copy
-
-    nb = case.build(_copy({"cells": [{"cell_type": "code", "source": s, "metadata": {
-        "nbgrader": {"grade_id": f"q{i + 1}_answer"}}} for i, s in enumerate(["", "", "", ""])]}),
-        {"cells": [{"cell_type": "code", "source": "", "metadata": {"nbgrader": {"grade_id": f"q{i}_answer"}}}
-                   for i in range(1, 5)]})
-    found = [r for cell in nb["cells"] for r in grade_hooks.scan_source(
-        "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"])]
-    assert reason in found, found
+def test_the_scan_leaves_honest_code_alone(honest):
+    assert scan_source(honest) == []
 
 
-def test_scan_reads_environ_and_sys_modules():
-    assert "changes os.environ" in grade_hooks.scan_source("import os\nos.environ['NBGRADER_EXECUTION'] = ''")
-    assert "manipulates sys.modules" in grade_hooks.scan_source("import sys\nsys.modules['kamlib'] = None")
-    assert "file access outside the submission (open)" in grade_hooks.scan_source("open('../../../source/x')")
-    assert grade_hooks.scan_source("open('my_notes.csv')") == []
+def test_the_scan_leaves_the_worked_solutions_alone():
+    for path in (ROOT / "solutions").rglob("*.ipynb"):
+        for c in json.loads(path.read_text())["cells"]:
+            if c["cell_type"] == "code" and not c["metadata"].get("nbgrader", {}).get("locked", True):
+                assert scan_source("".join(c["source"])) == [], (path.name, c["source"])
+
+
+@pytest.mark.parametrize(("code", "said"), [
+    ("import sys\nf = sys._getframe(1)", "stack frames"),
+    ("get_ipython().set_custom_exc((Exception,), h)", "custom exception handler"),
+    ("import threading", "background threads"),
+    ("import sys\nsys.path.insert(0, '.')", "sys.path"),
+    ("import dataclasses\ndataclasses.dataclass = f", "dataclasses"),
+    ("import os\nos.symlink('a', 'b')", "link"),
+    ("print('all tests passed')", "grader's verdict"),
+])
+def test_the_scan_names_each_attack_in_plain_words(code, said):
+    assert any(said in reason for reason in scan_source(code)), scan_source(code)

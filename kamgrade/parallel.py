@@ -1,21 +1,19 @@
-"""Grade a class: parallel autograde, the review report (tamper scan, ungraded list).
+"""``make grade``: a class autograded on every core, with exactly nbgrader's grades.
 
-    python tools/grade.py autograde ex02_key_accounts [--jobs N] [--course exercises] [-- nbgrader args]
-    python tools/grade.py report ex02_key_accounts [--to review.csv]
-
-``autograde`` gives exactly the grades ``nbgrader autograde ASSIGNMENT --create --force``
-gives, using every core: the students are dealt round-robin to N workers; each worker is
-a private copy of the course (config, source, a snapshot of the gradebook, its students'
-submissions) inside ``<course>/.grading-*`` and runs the real ``nbgrader autograde``
-serially. The workers' grades are then merged through nbgrader's Gradebook API into a
-copy of the gradebook, checked (every student, every graded cell), and only then put in
-place with an atomic rename; the autograded notebooks and review files follow. If a
-check fails the gradebook is left as it was. Do not grade in formgrader meanwhile.
+The students are dealt round-robin to N workers. Each worker is a private copy of
+the course -- config, ``source/``, ``release/`` and ``keys/`` of the assignment, the
+course secret, a snapshot of the gradebook and its students' submissions, copied
+without following any link (:func:`kamgrade.submission.safe_copy`) -- and runs the
+real ``nbgrader autograde`` serially. The workers' grades are merged through
+nbgrader's Gradebook API into a copy of the gradebook, read back and checked, and
+only then put in place with an atomic rename; autograded notebooks and review
+records follow, written into fresh folders. A worker that fails never loses the
+other workers' grades: its students are reported ungraded.
 """
 
 from __future__ import annotations
 
-import argparse
+import json
 import os
 import shutil
 import sqlite3
@@ -24,13 +22,14 @@ import sys
 import tempfile
 import time
 import uuid
+import warnings
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-COURSE = ROOT / "exercises"
-sys.path.insert(0, str(ROOT / "tools"))
+from kamgrade.keys import course_secret, exercise_of
+from kamgrade.review import review_dir, write_json
+from kamgrade.submission import safe_copy
 
-from grade_hooks import read_reviews, sandbox_available, write_review_csv  # noqa: E402
+__all__ = ["venv_env", "students_of", "snapshot", "serial_autograde", "default_jobs", "parallel_autograde", "merge"]
 
 
 def venv_env(**extra: str) -> dict[str, str]:
@@ -42,7 +41,8 @@ def venv_env(**extra: str) -> dict[str, str]:
 
 
 def students_of(course: Path, assignment: str) -> list[str]:
-    return sorted(p.parent.name for p in (course / "submitted").glob(f"*/{assignment}") if p.is_dir())
+    return sorted(p.parent.name for p in (course / "submitted").glob(f"*/{assignment}")
+                  if p.is_dir() or p.is_symlink())
 
 
 def snapshot(db: Path, dest: Path) -> None:
@@ -59,18 +59,52 @@ def serial_autograde(course: Path, assignment: str, extra: list[str] = ()) -> su
 
 def default_jobs() -> int:
     """One worker more than cores: a worker waits on its kernel's start-up and messages,
-    and the spare keeps both cores busy (40 submissions on 2 cores: 2 workers 1.71x,
-    3 workers 1.87x, 4 workers 1.72x over serial nbgrader, measured with benchmarks/grading.py)."""
+    and the spare keeps both cores busy (measured with benchmarks/grading.py)."""
     return (os.cpu_count() or 1) + 1
+
+
+def _worker_course(course: Path, folder: Path, assignment: str, share: list[str]) -> None:
+    (folder / "source").mkdir(parents=True)
+    shutil.copy(course / "nbgrader_config.py", folder / "nbgrader_config.py")
+    shutil.copytree(course / "source" / assignment, folder / "source" / assignment, symlinks=True)
+    if (course / "release" / assignment).is_dir():
+        shutil.copytree(course / "release" / assignment, folder / "release" / assignment, symlinks=True)
+    key = course / "keys" / f"{exercise_of(assignment)}.py"
+    if key.is_file():
+        (folder / "keys").mkdir()
+        shutil.copy(key, folder / "keys" / key.name)
+    course_secret(course)
+    shutil.copy(course / ".kamlab_secret", folder / ".kamlab_secret")
+    snapshot(course / "gradebook.db", folder / "gradebook.db")
+    for student in share:
+        (folder / "submitted" / student).mkdir(parents=True)
+        src = course / "submitted" / student / assignment
+        if os.path.islink(src) or os.path.islink(src.parent):
+            os.symlink("kamlab-refused:the submission folder is a link, not a folder",
+                       folder / "submitted" / student / assignment)
+        else:
+            safe_copy(src, folder / "submitted" / student / assignment, placeholders=True)
+
+
+def _put_in_place(made: Path, dest: Path) -> None:
+    """Replace ``dest`` by a fresh copy of ``made`` (regular files only)."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    fresh = dest.parent / f".new-{uuid.uuid4().hex}"
+    safe_copy(made, fresh)
+    old = dest.parent / f".old-{uuid.uuid4().hex}"
+    if os.path.lexists(dest):
+        os.rename(dest, old)
+    os.rename(fresh, dest)
+    if os.path.lexists(old):
+        shutil.rmtree(old) if old.is_dir() and not old.is_symlink() else old.unlink()
 
 
 def parallel_autograde(course: Path, assignment: str, jobs: int | None = None,
                        extra: list[str] = (), log=print) -> dict:
     """Autograde every submission of ``assignment`` with ``jobs`` workers; see the module docstring."""
     course = course.resolve()
-    gradebook = course / "gradebook.db"
-    if not gradebook.exists():
-        raise SystemExit(f"{gradebook} is missing: run `nbgrader generate_assignment {assignment}` first")
+    if not (course / "gradebook.db").exists():
+        raise SystemExit(f"{course / 'gradebook.db'} is missing: run `nbgrader generate_assignment {assignment}` first")
     students = students_of(course, assignment)
     if not students:
         raise SystemExit(f"no submissions in {course / 'submitted'}/*/{assignment}")
@@ -82,12 +116,7 @@ def parallel_autograde(course: Path, assignment: str, jobs: int | None = None,
         workers = []
         for number, share in enumerate(shares):
             folder = work / f"worker{number}"
-            (folder / "source").mkdir(parents=True)
-            shutil.copy(course / "nbgrader_config.py", folder / "nbgrader_config.py")
-            shutil.copytree(course / "source" / assignment, folder / "source" / assignment)
-            snapshot(gradebook, folder / "gradebook.db")
-            for student in share:
-                shutil.copytree(course / "submitted" / student / assignment, folder / "submitted" / student / assignment)
+            _worker_course(course, folder, assignment, share)
             logfile = open(folder / "autograde.log", "w")  # noqa: SIM115 -- closed below
             command = [sys.executable, "-m", "nbgrader", "autograde", assignment, "--create", "--force", *extra]
             process = subprocess.Popen(command, cwd=folder, stdout=logfile, stderr=subprocess.STDOUT,
@@ -102,16 +131,16 @@ def parallel_autograde(course: Path, assignment: str, jobs: int | None = None,
         merged = merge(course, assignment, [(folder / "gradebook.db", share) for folder, share, _, _ in workers])
         for folder, share, _, _ in workers:
             for student in share:
-                for part in ("autograded", f"review/{assignment}"):
-                    made = folder / part / student / (assignment if part == "autograded" else "")
-                    dest = course / part / student / (assignment if part == "autograded" else "")
-                    if made.exists():
-                        shutil.rmtree(dest, ignore_errors=True)
-                        shutil.copytree(made, dest)
+                made = folder / "autograded" / student / assignment
+                if made.is_dir():
+                    _put_in_place(made, course / "autograded" / student / assignment)
+                reviews = review_dir(folder) / assignment / student
+                if reviews.is_dir():
+                    for record in reviews.glob("*.json"):
+                        write_json(review_dir(course) / assignment / student / record.name,
+                                   json.loads(record.read_text(encoding="utf-8")))
         seconds = time.perf_counter() - started
-        log(f"autograded {merged} submissions of {assignment} with {jobs} workers in {seconds:.1f} s")
-        if failed:  # nbgrader itself reports a failed submission with a non-zero exit, as serial does
-            log("nbgrader reported errors in: " + "; ".join(failed))
+        log(f"autograded {merged} of {len(students)} submissions of {assignment} with {jobs} workers in {seconds:.1f} s")
         return {"students": len(students), "jobs": jobs, "seconds": seconds, "failed": failed}
     finally:
         if not os.environ.get("KAMLAB_KEEP_WORKERS"):
@@ -120,8 +149,6 @@ def parallel_autograde(course: Path, assignment: str, jobs: int | None = None,
 
 def merge(course: Path, assignment: str, parts: list[tuple[Path, list[str]]]) -> int:
     """Copy each worker's grades for its students into the gradebook, all or nothing."""
-    import warnings
-
     from nbgrader.api import Gradebook, MissingEntry
     from sqlalchemy.exc import SAWarning
 
@@ -137,7 +164,7 @@ def merge(course: Path, assignment: str, parts: list[tuple[Path, list[str]]]) ->
                     for student in share:
                         try:
                             done = worker.find_submission(assignment, student)
-                        except MissingEntry:  # nbgrader never got as far as creating it: nothing to copy
+                        except MissingEntry:  # nbgrader never got as far as creating it
                             continue
                         person = worker.find_student(student)
                         main.update_or_create_student(student, first_name=person.first_name,
@@ -171,38 +198,3 @@ def merge(course: Path, assignment: str, parts: list[tuple[Path, list[str]]]) ->
     finally:
         staging.unlink(missing_ok=True)
 
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    sub = parser.add_subparsers(dest="command", required=True)
-    auto = sub.add_parser("autograde", help="autograde a class on every core")
-    auto.add_argument("assignment")
-    auto.add_argument("--course", type=Path, default=COURSE)
-    auto.add_argument("--jobs", type=int, default=None, help="workers (default: cores + 1)")
-    auto.add_argument("nbgrader_args", nargs="*", help="passed to nbgrader autograde (after --)")
-    report = sub.add_parser("report", help="the review CSV: flagged and ungraded submissions, with reasons")
-    report.add_argument("assignment")
-    report.add_argument("--course", type=Path, default=COURSE)
-    report.add_argument("--to", type=Path, default=None)
-    args = parser.parse_args(argv)
-    if args.command == "autograde":
-        problem = sandbox_available()
-        if problem:
-            print(f"WARNING: grading sandbox unavailable ({problem}); trainee code can read source/.", file=sys.stderr)
-        result = parallel_autograde(args.course, args.assignment, args.jobs, args.nbgrader_args)
-        records = read_reviews(args.course / "review", args.assignment)
-        held = [r for r in records if r["status"] != "graded"]
-        for r in held:
-            print(f"  {r['status']:9} {r['student']}: " + "; ".join(
-                f"{x['cell']}: {x['reason']}" for x in r["ungraded"] + r["findings"])[:300])
-        return 1 if result["failed"] else 0
-    records = read_reviews(args.course / "review", args.assignment)
-    dest = args.to or args.course / f"review-{args.assignment}.csv"
-    write_review_csv(records, dest)
-    held = sum(r["status"] != "graded" for r in records)
-    print(f"{len(records)} submissions, {held} held for review -> {dest}")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
