@@ -8,35 +8,26 @@ c = get_config()  # noqa: F821 -- provided by nbgrader
 c.CourseDirectory.course_id = "kamlab"
 c.CourseDirectory.root = str(Path(__file__).resolve().parent)
 
-# A cell that runs longer than this is stopped and scores 0 (an infinite loop
-# must not hold up the class); the kernel is interrupted, then restarted.
+# A cell that runs longer than this is stopped; the submission is marked ungraded
+# (never a silent 0) and the kernel restarted, so the class goes on.
 c.Execute.timeout = 60
 c.Execute.interrupt_on_timeout = True
 c.Execute.execute_retries = 0
 
 # What trainees see where a solution was removed.
-c.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE\nraise NotImplementedError()"}
-c.ClearSolutions.text_stub = "YOUR ANSWER HERE"
+c.ClearSolutions.code_stub = {"python": "# ↑ Replace ____ with your answer (kamlib is your calculator). · 把 ____ 换成你的答案（kamlib 是你的计算器）。"}
+c.ClearSolutions.text_stub = "YOUR ANSWER HERE · 在此作答"
 
-# The exchange for a classroom on one machine or a shared volume (see README).
-c.Exchange.root = str(Path(__file__).resolve().parent / "exchange")
+# The exchange: exercises/exchange for an instructor alone (make instructor); on JupyterHub
+# the shared folder every trainee's server also names, given as KAMLAB_EXCHANGE (docs/hub.md).
+c.Exchange.root = os.environ.get("KAMLAB_EXCHANGE") or str(Path(__file__).resolve().parent / "exchange")
 
-# Hardened grading (docs/instructor.md): the kernel runs in a bubblewrap sandbox that
-# cannot see source/ or the gradebook, a guard undoes hook tampering before each graded
-# cell, tampering is flagged, a killed or hung submission is marked ungraded (never a
-# silent 0), feedback hides the hidden tests, `nbgrader export` says which is which.
-# The plug-ins live in the repository's tools/grade_hooks.py, found through kamlib.
+# Hardened grading (docs/instructor.md, the kamgrade package): answers are marked outside
+# the kernel against keys/ and a course secret; the kernel runs in a bubblewrap sandbox
+# with limits and no network; submissions are copied without links; damaged metadata is
+# repaired; flagged and ungraded submissions are listed with reasons in plain words.
 # KAMLAB_DEFENCES=off grades with plain nbgrader (only to measure what this adds).
 if os.environ.get("KAMLAB_DEFENCES", "on") != "off":
-    import importlib.util
-    import sys
+    from kamgrade.config import configure
 
-    _kamlib = importlib.util.find_spec("kamlib")
-    _tools = Path(_kamlib.origin).resolve().parents[1] / "tools" if _kamlib and _kamlib.origin else None
-    if _tools is None or not (_tools / "grade_hooks.py").exists():
-        raise RuntimeError("KAM Lab grading needs the repository's tools/grade_hooks.py "
-                           "(install kamlib with `pip install -e .` from the repository)")
-    sys.path.insert(0, str(_tools))
-    import grade_hooks
-
-    grade_hooks.configure(c, Path(__file__).resolve().parent)
+    configure(c, Path(__file__).resolve().parent)

@@ -1,6 +1,10 @@
 """Fixtures for the browser tests: a JupyterLab server on 127.0.0.1 serving a temp
 copy of the course, and Debian's Chromium driven by Playwright.
 
+Everything they write stays in temporary folders: the server, its kernels and Chromium
+run with HOME, KAMLAB_PROGRESS, the Jupyter, IPython, matplotlib and XDG folders
+under a temp folder, and the session fails if the real ``~/.kamlab`` changed.
+
 Every test here is marked ``browser``. Without /usr/bin/chromium (or the playwright
 package) they are skipped with the reason, and the run's summary says so in one line.
 """
@@ -12,7 +16,6 @@ import secrets
 import shutil
 import socket
 import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -20,11 +23,9 @@ from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
-from lab import lab_command  # noqa: E402  (tools/ is scripts, not a package)
+from tools.lab import lab_command
 
 ROOT = Path(__file__).resolve().parents[2]
-ARTIFACTS = ROOT / "tests" / "artifacts"
 CHROMIUM = Path(os.environ.get("KAMLAB_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
     "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -116,19 +117,54 @@ def stop(process: subprocess.Popen, group: bool = False) -> None:
 
 
 def lab_env(home: Path) -> dict[str, str]:
-    """Per-run JupyterLab state, so no saved workspace or user setting leaks in."""
+    """Per-run state in ``home`` (a temp folder): no saved workspace or user setting leaks
+    in, and nothing the server, its kernels or the browser write reaches the real HOME
+    (a self-check in a lecture records progress in ``KAMLAB_PROGRESS``)."""
     env = dict(os.environ)
     for name, sub in [
         ("JUPYTERLAB_SETTINGS_DIR", "user-settings"),
         ("JUPYTERLAB_WORKSPACES_DIR", "workspaces"),
         ("JUPYTER_RUNTIME_DIR", "runtime"),
         ("JUPYTER_CONFIG_DIR", "config"),
+        ("JUPYTER_DATA_DIR", "data"),
         ("IPYTHONDIR", "ipython"),
+        ("MPLCONFIGDIR", "matplotlib"),
+        ("XDG_CACHE_HOME", "xdg-cache"),
+        ("XDG_CONFIG_HOME", "xdg-config"),
+        ("XDG_DATA_HOME", "xdg-data"),
     ]:
         (home / sub).mkdir(parents=True, exist_ok=True)
         env[name] = str(home / sub)
+    env["HOME"] = str(home)
+    env["KAMLAB_PROGRESS"] = str(home / ".kamlab" / "progress.json")
     env.pop("MPLBACKEND", None)
     return env
+
+
+def snapshot(folder: Path) -> dict[str, tuple[int, int]] | None:
+    """Every file under ``folder``: relative path -> (size, mtime in ns); None if absent."""
+    if not folder.exists():
+        return None
+    return {str(p.relative_to(folder)): (p.stat().st_size, p.stat().st_mtime_ns)
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="package", autouse=True)
+def real_kamlab_untouched():
+    """Fails if the real ~/.kamlab changed while the browser tests ran: JupyterLab, its
+    kernels and Chromium must write into temp folders. The servers and the browser are
+    package fixtures too, so they have stopped when this checks. (Another KAM Lab run
+    on the same account at the same moment could change ~/.kamlab as well: the
+    message lists what changed, so that can be told apart.)"""
+    real = Path(os.path.expanduser("~")) / ".kamlab"
+    before = snapshot(real)
+    yield
+    after = snapshot(real)
+    assert after == before, (
+        f"the browser tests' time changed {real} (before: {before}, after: {after}; now: "
+        f"{(real / 'progress.json').read_text(errors='replace')[:2000] if (real / 'progress.json').exists() else '-'}); "
+        "JupyterLab, its kernels and Chromium must run with HOME and KAMLAB_PROGRESS in a temp folder"
+    )
 
 
 def copy_course(target: Path) -> None:
@@ -152,8 +188,13 @@ def copy_course(target: Path) -> None:
 
 
 class Lab:
-    def __init__(self, base_url: str, token: str, root: Path, log: Path):
-        self.base_url, self.token, self.root, self.log = base_url, token, root, log
+    def __init__(self, base_url: str, token: str, root: Path, log: Path, home: Path):
+        self.base_url, self.token, self.root, self.log, self.home = base_url, token, root, log, home
+
+    @property
+    def progress_file(self) -> Path:
+        """Where the lab's kernels record self-check outcomes (KAMLAB_PROGRESS)."""
+        return self.home / ".kamlab" / "progress.json"
 
     def url(self, path: str = "lab") -> str:
         return f"{self.base_url}/{path}?token={self.token}"
@@ -179,29 +220,44 @@ class Lab:
         shutil.copy2(original, self.root / relative)
 
 
-@pytest.fixture(scope="session")
-def lab(tmp_path_factory):
+def start_lab(tmp_path_factory, language: str = "en"):
+    """JupyterLab on 127.0.0.1 serving a temp copy of the course; ``language="zh"`` shows
+    its menus in Chinese, as ``make lab-zh`` does (the zh-CN language pack)."""
+    from tools.lab import language_arguments
+
     reason = skip_reason()
     if reason:
         pytest.skip(reason)
-    root = tmp_path_factory.mktemp("labroot")
-    home = tmp_path_factory.mktemp("labhome")
+    root = tmp_path_factory.mktemp(f"labroot-{language}")
+    home = tmp_path_factory.mktemp(f"labhome-{language}")
     copy_course(root)
     port, token = free_port(), secrets.token_hex(16)
     log = home / "jupyterlab.log"
-    command = lab_command(root, port, token, "--no-browser", "--LabApp.expose_app_in_browser=True")
+    command = lab_command(root, port, token, "--no-browser", "--LabApp.expose_app_in_browser=True",
+                          *language_arguments(language, settings_root=home))
+    env = {**lab_env(home), "KAMLAB_LANGUAGE": language}
     with open(log, "wb") as out:
-        process = subprocess.Popen(command, cwd=root, env=lab_env(home), stdout=out,
+        process = subprocess.Popen(command, cwd=root, env=env, stdout=out,
                                    stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
     base_url = f"http://127.0.0.1:{port}"
     try:
         wait_for_status(base_url, token, process, log)
-        yield Lab(base_url, token, root, log)
+        yield Lab(base_url, token, root, log, home)
     finally:
         stop(process)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
+def lab(tmp_path_factory):
+    yield from start_lab(tmp_path_factory, "en")
+
+
+@pytest.fixture(scope="package")
+def lab_zh(tmp_path_factory):
+    yield from start_lab(tmp_path_factory, "zh")
+
+
+@pytest.fixture(scope="package")
 def browser_context(tmp_path_factory):
     reason = skip_reason()
     if reason:
@@ -209,10 +265,13 @@ def browser_context(tmp_path_factory):
     from playwright.sync_api import sync_playwright
 
     profile = tmp_path_factory.mktemp("chromium-profile")
+    home = tmp_path_factory.mktemp("chromium-home")
     with sync_playwright() as playwright:
         context = playwright.chromium.launch_persistent_context(
             str(profile), executable_path=str(CHROMIUM), headless=False, args=CHROMIUM_ARGS,
             viewport={"width": 1400, "height": 1000}, timeout=60_000,
+            env={**os.environ, "HOME": str(home), "XDG_CACHE_HOME": str(home / "cache"),
+                 "XDG_CONFIG_HOME": str(home / "config")},
         )
         context.set_default_timeout(30_000)
         try:
@@ -222,16 +281,30 @@ def browser_context(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def artifacts() -> Path:
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    return ARTIFACTS
+def artifacts(tmp_path_factory) -> Path:
+    """Screenshots: a temp folder (its path is printed), or KAMLAB_ARTIFACTS when set."""
+    folder = Path(os.environ["KAMLAB_ARTIFACTS"]) if os.environ.get("KAMLAB_ARTIFACTS") else \
+        tmp_path_factory.mktemp("artifacts")
+    folder.mkdir(parents=True, exist_ok=True)
+    print(f"browser screenshots: {folder}")
+    return folder
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def pages(browser_context, lab):
     """One JupyterLab page shared by the tests, replaced after a failure."""
     from .jlab import Pages
 
     holder = Pages(browser_context, lab)
+    yield holder
+    holder.reset()
+
+
+@pytest.fixture(scope="package")
+def pages_zh(browser_context, lab_zh):
+    """The same for the Chinese JupyterLab."""
+    from .jlab import Pages
+
+    holder = Pages(browser_context, lab_zh)
     yield holder
     holder.reset()

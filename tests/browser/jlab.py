@@ -419,5 +419,5 @@ def run_with_retry(name, pages, lab, relative, original, artifacts, body):
         if failures:
             warnings.warn(f"{name} passed on retry after: {failures[0][:500]}", stacklevel=1)
         return
-    pytest.fail(f"{name} failed twice (screenshot: tests/artifacts/{name}.png):\n\n"
+    pytest.fail(f"{name} failed twice (screenshot: {artifacts / name}.png):\n\n"
                 + "\n\n".join(failures), pytrace=False)

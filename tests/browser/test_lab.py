@@ -1,4 +1,4 @@
-"""The course as a trainee first sees it: ``make lab`` (tools/lab.py) opens the welcome
+"""The course as a trainee first sees it: ``make lab`` (python -m tools.lab) opens the welcome
 notebook, with the course's settings in force (no "Jupyter news" pop-up)."""
 
 from __future__ import annotations
@@ -50,7 +50,7 @@ def test_make_lab_opens_the_welcome_notebook(browser_context, tmp_path, artifact
     with open(log, "wb") as out:
         # its own session, so stopping it by pid also stops the jupyter it started
         process = subprocess.Popen(
-            [sys.executable, str(ROOT / "tools" / "lab.py"), "--no-browser", "--port", str(port)],
+            [sys.executable, "-m", "tools.lab", "--no-browser", "--port", str(port)],
             cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
             start_new_session=True,
         )

@@ -36,18 +36,12 @@ WIDGET_CALLS = r"_explorer\s*\(|\bipywidgets\b|\binteract(ive)?\s*\("
 
 
 def widget_factories() -> list[str]:
-    """Public functions in kamlib/widgets/*.py that import ipywidgets (explorers,
-    builders, role-plays...), found by parsing, so new widgets count as they land."""
-    import ast
+    """kamlib's widget functions: by the widget contract every tool is a top-level
+    ``<stem>_explorer`` (or ``<stem>_<what>_explorer``), so new widgets count as they
+    land. ``dir(kamlib)`` reads the names without importing any widget module."""
+    import kamlib
 
-    names = set()
-    for path in (ROOT / "kamlib" / "widgets").glob("*.py"):
-        for node in ast.parse(path.read_text(encoding="utf-8")).body:
-            if isinstance(node, ast.FunctionDef) and not node.name.startswith("_"):
-                imports = [a.name for n in ast.walk(node) if isinstance(n, ast.Import) for a in n.names]
-                if any(name.split(".")[0] == "ipywidgets" for name in imports):
-                    names.add(node.name)
-    return sorted(names)
+    return sorted(name for name in dir(kamlib) if name.endswith("_explorer"))
 
 
 def uses_widgets(source: str) -> bool:
@@ -93,6 +87,9 @@ def test_lecture_runs_and_widgets_respond(lecture, pages, lab, artifacts, reques
         found = collect_outputs(page, panel)
         check(not found.errors, "errors after Run All:\n" + "\n".join(found.errors))
         check(not found.unexecuted, f"cells not executed after Run All: {found.unexecuted}")
+        if ".check(" in code_source(lecture):  # a Try it self-check records its outcome ...
+            check(lab.progress_file.exists(),  # ... in the lab's temp home, not in ~/.kamlab
+                  f"no progress recorded in {lab.progress_file} after Run All")
         if first:
             scroll_to_first_figure(page, panel)
             screenshot(page, artifacts / "lecture_run_all.png")

@@ -1,69 +1,199 @@
-"""Every exercise question, in both directions: the reference passes its visible and
-hidden tests, each typical mistake gets its own message and fails the grade, an
-untouched stub is *not attempted*, hints come in tiers, and feedback never prints
-the expected answer. New exercises (kamlib/checks/exNN_*.py) are picked up by glob."""
+"""What every exercise question must do, for every exercise (found by glob).
+
+* every question has a marker in the instructor's key, and nothing else does;
+* every message a trainee reads has a Chinese version;
+* the self-check never says a leaf value of the key's answer that the trainee did not
+  already have (their own answer, the ids of their own variant);
+* forms turn junk into a problem message, never an internal error;
+* a script that only calls kamlib scores at most a quarter (tests/grading/callers).
+"""
+
+from __future__ import annotations
 
 import importlib
-import random
-from pathlib import Path
+import importlib.util
+import json
+import os
+import re
+import statistics
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from kamlib.checks.framework import CORRECT, INCORRECT, NOT_ATTEMPTED, AnswerNotAccepted
+from kamlib.checks.framework import Mistake, ____
+from tests.grading.course import ROOT
 
-CHECKS = Path(__file__).resolve().parents[2] / "kamlib" / "checks"
-EXERCISES = [importlib.import_module(f"kamlib.checks.{p.stem}") for p in sorted(CHECKS.glob("ex[0-9]*.py"))]
-QUESTIONS = [(module, q) for module in EXERCISES for q in module.QUESTIONS]
-IDS = [f"{module.__name__.rpartition('.')[2]}.{q.id}" for module, q in QUESTIONS]
-
-
-def every_case(q):
-    hidden = q.hidden_cases(random.Random(q.seed)) if q.hidden_cases and q.kind == "function" else []
-    return [*q.cases(), *hidden]
+EXERCISES = sorted(p.stem for p in (ROOT / "exercises" / "keys").glob("ex*.py"))
+TRAINEES = [f"t{i}" for i in range(40)]
+CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
-def test_there_are_exercises():
-    assert len(EXERCISES) >= 3
-    assert all(len(module.QUESTIONS) >= 4 for module in EXERCISES)
+def _load(name, path):
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
-@pytest.mark.parametrize(("module", "q"), QUESTIONS, ids=IDS)
-def test_reference_passes_visible_and_hidden(module, q):
-    assert q.evaluate(q.reference).outcome == CORRECT
-    q.grade(q.reference)
+def key_of(exercise):
+    return _load(f"key_{exercise}", ROOT / "exercises" / "keys" / f"{exercise}.py").KEY
 
 
-@pytest.mark.parametrize(("module", "q"), QUESTIONS, ids=IDS)
-def test_each_mistake_is_named_and_fails_the_grade(module, q):
-    assert q.mistakes, "declare the typical mistakes, each with its feedback"
-    cases = every_case(q)
-    for mistake in q.mistakes:
-        result = q.evaluate(mistake.wrong, cases)
-        assert result.outcome == INCORRECT, mistake.name
-        assert mistake.message in result.message, mistake.name
-        with pytest.raises(AnswerNotAccepted):
-            q.grade(mistake.wrong)
+def checks_of(exercise):
+    return importlib.import_module(f"kamlib.checks.{exercise}")
 
 
-@pytest.mark.parametrize(("module", "q"), QUESTIONS, ids=IDS)
-def test_an_untouched_stub_is_not_attempted(module, q):
-    def stub(*args, **kwargs):
-        raise NotImplementedError()
-
-    assert q.evaluate(stub).outcome == NOT_ATTEMPTED
-    with pytest.raises(AnswerNotAccepted, match="not attempted"):
-        q.grade(stub)
+@pytest.mark.parametrize("exercise", EXERCISES)
+def test_every_question_has_a_marker_and_nothing_else_does(exercise):
+    assert sorted(q.id for q in checks_of(exercise).QUESTIONS) == sorted(key_of(exercise).markers)
+    assert len(checks_of(exercise).QUESTIONS) >= 4
 
 
-@pytest.mark.parametrize(("module", "q"), QUESTIONS, ids=IDS)
-def test_hints_come_in_three_tiers(module, q):
-    assert len(q.hints) == 3 and len(set(q.hints)) == 3
+@pytest.mark.parametrize("exercise", EXERCISES)
+def test_every_message_has_a_chinese_version(exercise):
+    for q in checks_of(exercise).QUESTIONS:
+        texts = [q.summary, *q.hints, *(m.message for m in q.mistakes)]
+        assert q.hints, q.id
+        for text in texts:
+            assert CJK.search(text.zh), (q.id, text.zh)
 
 
-@pytest.mark.parametrize(("module", "q"), QUESTIONS, ids=IDS)
-def test_feedback_never_contains_the_expected_answer(module, q):
-    wrong_answers = [lambda *a, **k: "nonsense", lambda *a, **k: {}, *(m.wrong for m in q.mistakes)]
-    for case in q.cases():
-        expected = case.call(q.reference)
-        for wrong in wrong_answers:
-            assert repr(expected) not in q.evaluate(wrong, [case]).message
+def _leaves(value) -> set[str]:
+    if isinstance(value, dict):
+        return set().union(*(_leaves(v) | {str(k)} for k, v in value.items())) if value else set()
+    if isinstance(value, (list, tuple, set)):
+        return set().union(*(_leaves(v) for v in value)) if value else set()
+    if isinstance(value, float):
+        return {f"{value:g}", f"{round(value)}"}
+    return {str(value)}
+
+
+def _form_strings(form, data) -> set[str]:
+    """The ids and labels a form offers the trainee (its choices are theirs to see)."""
+    from kamlib.checks import framework as fw
+
+    if isinstance(form, fw.Parts):
+        return set(form.parts).union(*(_form_strings(f, data) for f in form.parts.values()))
+    offered = []
+    if isinstance(form, fw.OneOf):
+        offered = form.choices(data)
+    elif isinstance(form, (fw.Labels, fw.Assign)):
+        offered = [*form.items(data), *(form.labels(data) if callable(form.labels) else form.labels)]
+    elif isinstance(form, fw.Ids):
+        offered = form.pool(data)
+    return {str(x) for x in offered}
+
+
+def _visible_ids(data, depth: int = 0) -> set[str]:
+    """Every short string in the trainee's own variant (ids, names): theirs to see."""
+    import dataclasses
+
+    if depth > 6:
+        return set()
+    if isinstance(data, str):
+        return {data} if len(data) <= 40 else set()
+    if dataclasses.is_dataclass(data):
+        return set().union(set(), *(_visible_ids(getattr(data, f.name), depth + 1) for f in dataclasses.fields(data)))
+    if isinstance(data, dict):
+        return set().union(set(), *(_visible_ids(k, depth + 1) | _visible_ids(v, depth + 1) for k, v in data.items()))
+    if isinstance(data, (list, tuple, set, frozenset)):
+        return set().union(set(), *(_visible_ids(v, depth + 1) for v in data))
+    return set()
+
+
+@pytest.mark.parametrize("exercise", EXERCISES)
+def test_the_self_check_never_says_a_value_of_the_key(exercise):
+    key, checks = key_of(exercise), checks_of(exercise)
+    for trainee in TRAINEES[:15]:
+        data = checks.variant(trainee)
+        for q in checks.QUESTIONS:
+            expected = key.expected(q.id, data)
+            if expected is None:
+                continue
+            public = _visible_ids(data) | _form_strings(q.form, data) | {"True", "False", "0", "1"}
+            secret = _leaves(expected) - public
+            for answer in _wrong_answers(expected):
+                result = q.evaluate(answer, trainee=trainee, keys=False)
+                said = str(result.message.en) + str(result.message.zh)
+                told = {leaf for leaf in secret - _leaves(answer) if re.search(rf"\b{re.escape(leaf)}\b", said)}
+                assert not told, (q.id, answer, said)
+
+
+def _wrong_answers(expected) -> list:
+    if isinstance(expected, dict):
+        return [{}, {k: "x" for k in expected}, {k: v for k, v in list(expected.items())[:1]}]
+    if isinstance(expected, list):
+        return [[], expected[:1], ["x"]]
+    if isinstance(expected, float):
+        return [0.0, expected * 2 + 1]
+    return ["x", ""]
+
+
+_junk = st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=30) | st.binary(max_size=5),
+                     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=6), inner, max_size=4),
+                     max_leaves=12)
+
+
+@pytest.mark.parametrize("exercise", EXERCISES)
+@settings(max_examples=60, deadline=None)
+@given(junk=_junk)
+def test_forms_turn_junk_into_a_message(exercise, junk):
+    checks = checks_of(exercise)
+    data = checks.variant("amy")
+    for q in checks.QUESTIONS:
+        value, problem = q.form.normalise(junk, data)
+        if problem is None:
+            json.dumps(value)  # a well-formed answer is plain JSON
+        else:
+            assert problem.en and problem.zh
+
+
+def caller_score(exercise: str, trainee: str) -> float:
+    """What the hostile kamlib caller (tests/grading/callers) earns for ``trainee``, as a
+    fraction of the auto points: the release's setup cell and the caller's cells run
+    in-process, each answer marked by the key (as the grader does)."""
+    key, checks = key_of(exercise), checks_of(exercise)
+    caller = importlib.import_module(f"tests.grading.callers.{exercise}")
+    release = json.loads((ROOT / "exercises" / "release" / exercise / f"{exercise}.ipynb").read_text())
+    setup = [("".join(c["source"])) for c in release["cells"]
+             if c["cell_type"] == "code" and not c.get("metadata", {}).get("nbgrader", {}).get("grade")
+             and c.get("metadata", {}).get("nbgrader", {}).get("locked")]
+    before = os.environ.get("KAMLAB_TRAINEE")
+    os.environ["KAMLAB_TRAINEE"] = trainee
+    try:
+        namespace = {"____": ____}
+        for text in setup:
+            exec(text, namespace)
+        data, points = checks.variant(trainee), 0.0
+        for qid, text in caller.ANSWERS.items():
+            exec(text, namespace)
+            value, problem = getattr(checks, qid).form.normalise(namespace[f"{qid}_answer"], data)
+            if problem is None:
+                mark = key.mark(qid, value, data, course_secret_for_tests())
+                points += mark.visible + 2 * mark.hidden
+    finally:
+        os.environ.pop("KAMLAB_TRAINEE") if before is None else os.environ.__setitem__("KAMLAB_TRAINEE", before)
+        import matplotlib.pyplot as plt
+
+        plt.close("all")  # setup cells may draw the trainee's map
+    return points / (3 * len(checks.QUESTIONS))
+
+
+def course_secret_for_tests() -> bytes:
+    return b""
+
+
+@pytest.mark.parametrize("exercise", EXERCISES)
+def test_a_kamlib_caller_scores_at_most_a_quarter_on_average(exercise):
+    totals = [caller_score(exercise, trainee) for trainee in TRAINEES]
+    assert statistics.mean(totals) <= 0.25, (exercise, statistics.mean(totals), max(totals))
+
+
+def test_mistakes_are_data_not_answers():
+    """A Mistake recognises a wrong answer; it must not be a disguised reference (no 'expected')."""
+    for exercise in EXERCISES:
+        for q in checks_of(exercise).QUESTIONS:
+            for mistake in q.mistakes:
+                assert isinstance(mistake, Mistake)
+                assert "expected" not in mistake.matches.__code__.co_names

@@ -1,158 +1,139 @@
-"""The question framework: three outcomes, feedback that never leaks the answer,
-hidden tests that trust nothing, and silence on stderr."""
+"""The question framework: forms, outcomes, display once, what the kernel records."""
 
-import sys
-import warnings
+from __future__ import annotations
 
 import pytest
 
+from kamlib.checks import framework as fw
 from kamlib.checks.framework import (
-    CORRECT,
-    INCORRECT,
+    ANSWER_MIME,
+    COMPLETE,
     NOT_ATTEMPTED,
+    NOT_YET,
     AnswerNotAccepted,
-    Case,
+    Assign,
+    Ids,
+    Labels,
+    Lines,
     Mistake,
+    Number,
+    OneOf,
+    Parts,
     Question,
     ____,
-    compare,
 )
+from kamlib.text import Text
 
 
-def make_question(**overrides):
-    spec = dict(
-        id="qt", summary="sum of a list", answer_name="total", reference=lambda xs: float(sum(xs)),
-        cases=lambda: [Case(([1.0, 2.0],), label="the short list")],
-        hidden_cases=lambda rng: [Case(([rng.uniform(0, 9) for _ in range(5)],)) for _ in range(5)],
-        hints=("Add them up.", "Use sum()."),
-        mistakes=(Mistake("count", "You counted the items instead of adding them.", lambda xs: float(len(xs))),),
-    )
-    spec.update(overrides)
-    return Question(**spec)
+def _question(**kw):
+    base = dict(id="qx", exercise="demo", summary=Text("s", "s"), form=OneOf(("red", "green")),
+                variant=lambda trainee: {"items": ["A", "B"]},
+                hints=(Text("one", "一"), Text("two", "二")),
+                mistakes=(Mistake("red", Text("Red means stop.", "红灯停。"), lambda v, d: v == "red"),))
+    base.update(kw)
+    return Question(**base)
 
 
-def not_implemented(xs):
-    raise NotImplementedError()
+@pytest.mark.parametrize(("form", "good", "bad"), [
+    (OneOf(("a", "b")), " a ", ["c", 1, None]),
+    (Labels(lambda d: d["items"], ("S", "P")), {"A": "S", "B": "P"}, [{"A": "S"}, {"A": "S", "B": "X"}, ["S", "P"], None]),
+    (Assign(lambda d: d["items"], ("up", "down")), {"B": "up"}, [{"C": "up"}, {"A": 1}, "A"]),
+    (Ids(lambda d: d["items"], count=1), ["B"], [["C"], ["A", "B"], "A", ["A", "A"]]),
+    (Number("t/yr", minimum=0), 12, [-1, float("nan"), float("inf"), "12", True]),
+    (Lines(minimum=1, maximum=2), ["How many trucks?"], [[], ["a", "b", "c"], ["", "x"], "text", [b"x"]]),
+    (Parts({"n": Number("t"), "id": Ids(lambda d: d["items"])}), {"n": 1, "id": []}, [{"n": 1}, {"n": "x", "id": []}]),
+])
+def test_forms_accept_good_answers_and_say_what_is_wrong(form, good, bad):
+    data = {"items": ["A", "B"]}
+    value, problem = form.normalise(good, data)
+    assert problem is None and value is not None
+    for answer in bad:
+        value, problem = form.normalise(answer, data)
+        assert value is None and problem.en and problem.zh, answer
 
 
-def test_three_outcomes():
-    q = make_question()
+def test_outcomes_never_need_the_answer():
+    q = _question()
     assert q.evaluate(____).outcome == NOT_ATTEMPTED
-    assert q.evaluate(not_implemented).outcome == NOT_ATTEMPTED
-    assert q.evaluate(lambda xs: 0.0).outcome == INCORRECT
-    assert q.evaluate(lambda xs: float(sum(xs))).outcome == CORRECT
+    assert q.evaluate("blue").outcome == NOT_YET
+    assert q.evaluate("red").message.en == "Red means stop."
+    assert q.evaluate("green", keys=False).outcome == COMPLETE
 
 
-def test_feedback_names_the_mistake_and_never_the_expected_value():
-    q = make_question()
-    assert q.evaluate(lambda xs: float(len(xs))).message == "You counted the items instead of adding them."
-    message = q.evaluate(lambda xs: 99.0).message
-    assert "3.0" not in message and "3" not in message.replace("q", "")
-    assert "the short list" in message
+def test_check_shows_once_and_returns_nothing(capsys):
+    q = _question()
+    assert q.check("green") is None  # a None result gives no Out[] in Jupyter
+    assert capsys.readouterr().out.count("qx") == 1
 
 
-def test_errors_in_the_answer_are_reported_as_incorrect_not_raised():
-    result = make_question().evaluate(lambda xs: xs[10])
-    assert result.outcome == INCORRECT
-    assert "IndexError" in result.message
+def test_check_raises_a_blank_or_malformed_answer_in_one_line():
+    q = _question()
+    with pytest.raises(AnswerNotAccepted) as err:
+        q.check(____)
+    assert err.value._render_traceback_() == ["… qx: not attempted. Replace ____ with your answer."]
+    with pytest.raises(AnswerNotAccepted, match="must be one of"):
+        q.record("blue")
 
 
-def test_test_raises_only_when_not_correct(capsys):
-    q = make_question()
-    q.test(lambda xs: float(sum(xs)))
-    with pytest.raises(AnswerNotAccepted, match="not attempted"):
-        q.test(____)
-    with pytest.raises(AnswerNotAccepted, match="not yet"):
-        q.test(lambda xs: 1.0)
+def test_the_recorded_payload_is_the_answer_and_nothing_else():
+    result = _question().evaluate("red", trainee="amy", keys=False)
+    bundle = result._repr_mimebundle_()
+    assert bundle[ANSWER_MIME] == {"v": 1, "exercise": "demo", "question": "qx", "trainee": "amy",
+                                   "answer": "red", "problem": None}
+    assert "text/html" in bundle and "text/plain" in bundle
 
 
-def test_answer_not_accepted_renders_without_a_traceback():
-    err = AnswerNotAccepted("✗ q1: not yet.")
-    assert err._render_traceback_() == ["AnswerNotAccepted: ✗ q1: not yet."]
+def test_hints_come_in_order_one_at_a_time(capsys):
+    q = _question()
+    q.hint()
+    q.hint()
+    q.hint()
+    out = capsys.readouterr().out.splitlines()
+    assert [line.split(": ", 1)[1] for line in out] == ["one", "two", "two"]
+    with pytest.raises(ValueError, match="from 1 to 2"):
+        q.hint(5)
 
 
-def test_grade_catches_an_answer_hard_coded_for_the_visible_case():
-    q = make_question()
-    hard_coded = lambda xs: 3.0  # noqa: E731 -- right only for the visible [1, 2]
-    assert q.evaluate(hard_coded).outcome == CORRECT
-    with pytest.raises(AnswerNotAccepted, match="hidden tests"):
-        q.grade(hard_coded)
-    q.grade(lambda xs: float(sum(xs)))
+def test_the_trainee_comes_from_the_environment(monkeypatch):
+    monkeypatch.setenv("KAMLAB_TRAINEE", "amy")
+    monkeypatch.setenv("JUPYTERHUB_USER", "hub-user")
+    assert fw.trainee_id() == "amy"
+    monkeypatch.delenv("KAMLAB_TRAINEE")
+    assert fw.trainee_id() == "hub-user"
+    monkeypatch.delenv("JUPYTERHUB_USER")
+    assert fw.trainee_id()  # the login name
 
 
-class Liar:
-    def __eq__(self, other):
-        return True
+def test_keys_are_used_for_self_study_only(monkeypatch):
+    """With the repository's keys on disk a self-learner hears 'correct'; while grading,
+    or with KAMLAB_NO_KEYS (the grading sandbox, a trainee's bundle), never."""
+    from kamlib.checks.ex02_key_accounts import q4, variant
 
-    __hash__ = object.__hash__
-
-
-class FakeFloat(float):
-    def __eq__(self, other):
-        return True
-
-    __hash__ = float.__hash__
-
-
-@pytest.mark.parametrize("cheat", [Liar(), FakeFloat(0.0)])
-def test_objects_that_claim_equality_get_nothing(cheat):
-    q = make_question()
-    assert q.evaluate(lambda xs: cheat).outcome == INCORRECT
-    with pytest.raises(AnswerNotAccepted):
-        q.grade(lambda xs: cheat)
+    fw._KEYS.clear()
+    key = fw._local_key("ex02_key_accounts")
+    assert key is not None
+    right = key.cell_changes(variant("amy"))
+    assert q4.evaluate(right, trainee="amy").outcome == "correct"
+    wrong = {} if right else {variant("amy").ids[0]: "Withdraw"}
+    assert q4.evaluate(wrong, trainee="amy").outcome == NOT_YET
+    monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
+    assert q4.evaluate(right, trainee="amy").outcome == COMPLETE
+    monkeypatch.delenv("NBGRADER_EXECUTION")
+    monkeypatch.setenv("KAMLAB_NO_KEYS", "1")
+    assert q4.evaluate(right, trainee="amy").outcome == COMPLETE
 
 
-def test_compare_is_strict_about_types():
-    assert compare({"a": 1.0}, {"a": 1}) is None  # int where a number is expected is fine
-    assert compare("x", Liar()) == "expected a str, got a Liar"
-    assert compare([1, 2], (1, 2)) == "expected a list, got a tuple"
-    assert compare({"a": "A"}, {"a": "A", "b": "B"}) == "unexpected b"
-    assert compare(["a", "b"], ["b", "a"]) == "the right items in the wrong order"
-    assert compare(1.0, True) == "expected a number, got True or False"
+def test_graded_questions_carry_no_answers():
+    """Only a lecture's Try it may carry its answer (it is worth no points)."""
+    import importlib
+    import pkgutil
 
+    import kamlib.checks
 
-def test_a_noisy_answer_writes_nothing_to_stderr(capfd):
-    def noisy(xs):
-        print("debug", file=sys.stderr)
-        warnings.warn("deprecated thing", DeprecationWarning, stacklevel=1)
-        return float(sum(xs))
-
-    make_question().grade(noisy)
-    assert capfd.readouterr().err == ""
-
-
-def test_hints_come_one_at_a_time_and_then_stay_on_the_last(capsys):
-    q = make_question()
-    assert q.hint().startswith("Hint 1 of 2")
-    assert q.hint().startswith("Hint 2 of 2")
-    assert q.hint().startswith("Hint 2 of 2")
-    assert q.hint(1).startswith("Hint 1 of 2")
-    with pytest.raises(ValueError, match="number must be from 1 to 2, got 3"):
-        q.hint(3)
-
-
-def test_value_questions_compare_one_value():
-    q = make_question(kind="value", reference=lambda: "Maintain", cases=lambda: [Case()], hidden_cases=None)
-    assert q.evaluate("Maintain").outcome == CORRECT
-    assert q.evaluate("maintain").outcome == INCORRECT
-    assert q.evaluate(____).outcome == NOT_ATTEMPTED
-
-
-def test_a_function_answer_must_be_callable():
-    result = make_question().evaluate(3.0)
-    assert result.outcome == INCORRECT and "should be a function" in result.message
-
-
-def test_kind_is_checked():
-    with pytest.raises(ValueError, match="kind must be 'function' or 'value'"):
-        make_question(kind="table")
-
-
-def test_a_custom_judge_decides_and_its_reason_is_shown():
-    def judge(expected, got):
-        return None if sorted(got) == sorted(expected) else "a missing member"
-
-    q = make_question(reference=lambda xs: list(xs), judge=judge, mistakes=())
-    assert q.evaluate(lambda xs: list(reversed(xs))).outcome == CORRECT
-    result = q.evaluate(lambda xs: xs[:1])
-    assert result.outcome == INCORRECT and result.message.startswith("A missing member (the short list)")
+    for info in pkgutil.iter_modules(kamlib.checks.__path__):
+        if not info.name.startswith("ex"):
+            continue
+        module = importlib.import_module(f"kamlib.checks.{info.name}")
+        for q in module.QUESTIONS:
+            assert q.practice_answer is None, (info.name, q.id)
+            assert q.exercise == info.name

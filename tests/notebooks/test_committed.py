@@ -8,7 +8,7 @@ import pytest
 
 from tests.notebooks.helpers import ROOT, ids, notebooks
 
-ALL = notebooks("course/*.ipynb", "exercises/**/*.ipynb", "solutions/**/*.ipynb")
+ALL = notebooks("course/**/*.ipynb", "exercises/**/*.ipynb", "solutions/**/*.ipynb")
 
 
 @pytest.mark.parametrize("path", ALL, ids=ids(ALL))
@@ -19,13 +19,13 @@ def test_committed_without_outputs(path):
 
 
 def test_navigation_is_up_to_date():
-    done = subprocess.run([sys.executable, "tools/nav.py", "--check"], cwd=ROOT,
+    done = subprocess.run([sys.executable, "-m", "tools.nav", "--check"], cwd=ROOT,
                           capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
 
 
 @pytest.mark.slow
 def test_release_and_solutions_are_what_nbgrader_makes():
-    done = subprocess.run([sys.executable, "tools/exercises.py", "check"], cwd=ROOT,
+    done = subprocess.run([sys.executable, "-m", "tools.exercises", "check"], cwd=ROOT,
                           capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
