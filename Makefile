@@ -1,6 +1,8 @@
 # KAM Lab: two commands on a fresh machine.
-#   make lab    start the course in JupyterLab on 127.0.0.1
+#   make lab    start the course in JupyterLab on 127.0.0.1 (make lab-zh: 简体中文版)
 #   make test   run the whole test suite
+# For instructors: make instructor (JupyterLab with Formgrader and the course's exchange),
+# make hub (a class on JupyterHub on this machine), make bundle (what a class trainee gets).
 # Each creates .venv on first use and installs what it needs.
 
 PYTHON ?= python3
@@ -8,8 +10,13 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8888
 ASSIGNMENT ?= ex02_key_accounts
+HUB_PORT ?= 8000
+HUB_STATE ?= .hub
+INSTRUCTOR ?= kamteacher
+TRAINEES ?= kamtrainee01,kamtrainee02
+PROXY  := hub/node_modules/.bin/configurable-http-proxy
 
-.PHONY: lab test test-fast lint exercises bench grade clean-venv
+.PHONY: lab lab-zh instructor hub hub-users bundle proxy test test-fast lint editions exercises bench grade clean-venv
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -17,18 +24,54 @@ $(BIN)/python:
 
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e .
-	$(BIN)/python tools/lab_settings.py
+	$(BIN)/python -m tools.lab_settings
 	touch $@
 
 $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
-	$(BIN)/python tools/lab_settings.py
+	$(BIN)/python -m tools.lab_settings
+	touch $(VENV)/.installed $(VENV)/.installed-hub $@
+
+$(VENV)/.installed-hub: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[hub]'
+	$(BIN)/python -m tools.lab_settings
 	touch $(VENV)/.installed $@
 
 lab: $(VENV)/.installed
-	$(BIN)/python tools/lab.py --port $(PORT)
+	$(BIN)/python -m tools.lab --port $(PORT)
 
-test: $(VENV)/.installed-dev
+# The 简体中文 edition: Chinese notebooks, JupyterLab's menus in Chinese, kamlib in Chinese.
+lab-zh: $(VENV)/.installed
+	$(BIN)/python -m tools.lab --port $(PORT) --language zh
+
+# The instructor's JupyterLab: runs in the nbgrader course (exercises/), so Formgrader lists
+# its assignments and the exchange is the one its config names (created, mode 1777).
+instructor: $(VENV)/.installed
+	$(BIN)/python -m tools.instructor --port $(PORT)
+
+# A class on JupyterHub on this machine (as root): accounts from HUB's PAM, the proxy from npm
+# (into hub/node_modules), state in $(HUB_STATE). Create the accounts first with make hub-users.
+hub: $(VENV)/.installed-hub $(PROXY)
+	$(BIN)/python -m tools.hub start --port $(HUB_PORT) --state $(HUB_STATE) \
+	  --instructor $(INSTRUCTOR) --trainees $(TRAINEES)
+
+# System accounts for the class, random passwords written to $(HUB_STATE)-passwords.txt (mode 600).
+hub-users: $(VENV)/.installed
+	$(BIN)/python -m tools.hub adduser --instructor $(INSTRUCTOR) --trainees $(TRAINEES) \
+	  --passwords $(HUB_STATE)-passwords.txt
+
+# What a class trainee receives: lectures, released exercises, a kamlib wheel (no instructor material).
+bundle: $(VENV)/.installed
+	$(BIN)/python -m tools.bundle --tar
+
+# configurable-http-proxy, from npm into hub/node_modules (the lock file's version); skipped
+# with a note where npm is missing (the hub tests then say so).
+proxy: $(PROXY)
+$(PROXY): hub/package.json hub/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then cd hub && npm ci --no-audit --no-fund --loglevel=error && touch node_modules/.bin/configurable-http-proxy; \
+	else echo "npm not found: the JupyterHub tests will be skipped (apt-get install nodejs npm)"; fi
+
+test: $(VENV)/.installed-dev $(PROXY)
 	$(BIN)/python -m ruff check .
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
@@ -38,9 +81,15 @@ test-fast: $(VENV)/.installed-dev
 lint: $(VENV)/.installed-dev
 	$(BIN)/python -m ruff check .
 
-# Regenerate exercises/release/ and solutions/ from exercises/source/ with nbgrader.
-exercises: $(VENV)/.installed-dev
-	$(BIN)/python tools/exercises.py regenerate
+# After editing a bilingual source (course/bilingual/, exercises/bilingual/): write the generated
+# cells, build the English and Chinese editions, regenerate release/ and solutions/ with nbgrader.
+editions: $(VENV)/.installed-dev
+	$(BIN)/python -m tools.nav
+	$(BIN)/python -m tools.exercises render
+	$(BIN)/python -m tools.editions build
+	$(BIN)/python -m tools.exercises regenerate
+
+exercises: editions
 
 # Performance: import time, notebook run time vs kernel start, widget latency,
 # autograde time; prints a table and writes benchmarks/README.md.
@@ -48,9 +97,9 @@ bench: $(VENV)/.installed-dev
 	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
 
 # Autograde a class on every core (same grades as `nbgrader autograde`), in the sandbox;
-# prints who is held for review. Then: nbgrader export, tools/grade.py report.
+# lists who is flagged or ungraded and why. Then: nbgrader export, python -m kamgrade report.
 grade: $(VENV)/.installed-dev
-	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python tools/grade.py autograde $(ASSIGNMENT) $(GRADE_ARGS)
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python -m kamgrade autograde $(ASSIGNMENT) $(GRADE_ARGS)
 
 clean-venv:
 	rm -rf $(VENV)

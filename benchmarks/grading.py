@@ -1,6 +1,6 @@
-"""Batch grading: nbgrader's serial autograde vs tools/grade.py's parallel autograde.
+"""Batch grading: nbgrader's serial autograde vs ``python -m kamgrade autograde`` (make grade).
 
-    .venv/bin/python benchmarks/grading.py [--students 40] [--repeats 3] [--jobs N]
+    .venv/bin/python -m benchmarks.grading [--students 40] [--repeats 3] [--jobs N]   (from the repository root)
 
 Builds a synthetic class of ``--students`` submissions of ex02 (right, wrong, empty and
 partly right, in rotation) in a temporary course, then grades it ``--repeats`` times each
@@ -20,13 +20,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT), str(ROOT / "tools")]
 
-import grade  # noqa: E402
-
-from tests.grading.course import Course, replace_answer  # noqa: E402
-from tests.grading.hostile import _cell, _src  # noqa: E402
-from tests.grading.wrong_answers import SWAPPED_AXES  # noqa: E402
+from kamgrade import parallel as grade  # noqa: E402
+from tests.grading.course import Course, cell, mix, replace_answer, source  # noqa: E402
+from tests.grading.test_hostile import wrong_q1  # noqa: E402
 
 ASSIGNMENT = "ex02_key_accounts"
 
@@ -34,11 +31,12 @@ ASSIGNMENT = "ex02_key_accounts"
 def build_class(folder: Path, students: int) -> Course:
     course = Course(folder, ASSIGNMENT)
     solution, release = course.solution_notebook(), course.release_notebook()
-    kinds = [solution, release, replace_answer(solution, "q2_answer", SWAPPED_AXES),
-             replace_answer(release, "q1_answer", _src(_cell(solution, "q1_answer"))),
-             replace_answer(solution, "q4_answer", "def abc_by_potential(table):\n    return {k: 'A' for k in table}\n")]
     for i in range(students):
-        course.submit(f"trainee{i:03d}", kinds[i % len(kinds)])
+        student = f"trainee{i:03d}"
+        kinds = [solution, release, replace_answer(solution, "q1_answer", wrong_q1(student)),
+                 replace_answer(release, "q1_answer", source(cell(solution, "q1_answer"))),
+                 mix(solution, release, ("q2", "q3"))]
+        course.submit(student, kinds[i % len(kinds)])
     return course
 
 
@@ -85,7 +83,7 @@ def main() -> int:
         serial, parallel = statistics.median(times["serial"]), statistics.median(times["parallel"])
         print(f"\n{args.students} submissions, {args.repeats} rounds, {args.jobs} workers on {os.cpu_count()} cores")
         print(f"serial   nbgrader autograde     median {serial:7.1f} s  ({serial / args.students:.2f} s/submission)")
-        print(f"parallel tools/grade.py         median {parallel:7.1f} s  ({parallel / args.students:.2f} s/submission)")
+        print(f"parallel python -m kamgrade     median {parallel:7.1f} s  ({parallel / args.students:.2f} s/submission)")
         print(f"speed-up {serial / parallel:.2f}x; grades identical")
     return 0
 

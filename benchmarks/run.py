@@ -6,11 +6,11 @@ Measures, on this machine, in one run:
   pulled in (none of matplotlib, networkx, ipywidgets, pandas, nbformat may be);
 * every ``course/lec*.ipynb`` executed headless by nbclient, against a trivial
   notebook run the same way in the same run (the kernel-start floor), as a ratio;
-* widget update latency for every explorer in ``kamlib/widgets/*.py``: each widget
+* widget update latency for every explorer in ``kamlib/widgets/*.py`` (the widget
+  contract: ``<stem>_explorer(...)`` over ``render_<stem>(...) -> View``): each explorer
   is built with its defaults, each control is moved repeatedly and every update is
-  timed (inside an IPython shell with the inline backend, so PNG rendering of a
-  displayed figure counts); every ``render_*`` function the explorers called is then
-  replayed directly with the arguments it was called with;
+  timed (inside an IPython shell with the inline backend); every ``render_*`` function
+  the explorers called is then replayed directly with the arguments it was called with;
 * ``nbgrader autograde`` per submission for each assignment in exercises/source/,
   in a temp copy of the course (generate -> release copied as a submission -> autograde).
 
@@ -320,7 +320,7 @@ def bench_widgets(moves: int, replays: int) -> list[Row]:
             setattr(module, name, recorder(function, calls[name]))
         try:
             for name, factory in public_functions(module):
-                if name.startswith("render_") or not no_required_args(factory):
+                if not name.endswith("_explorer") or not no_required_args(factory):
                     continue
                 with contextlib.redirect_stdout(io.StringIO()):
                     start = time.perf_counter()

@@ -1,16 +1,18 @@
 """Author tools for the nbgrader course in exercises/.
 
-    python tools/exercises.py render        write the test cells of exercises/source from kamlib.checks
-    python tools/exercises.py regenerate    rebuild exercises/release/ and solutions/ with nbgrader
-    python tools/exercises.py check         exit 1 if test cells, release/ or solutions/ drifted
+    python -m tools.exercises render        write the test and hint cells of exercises/bilingual from kamlib.checks
+    python -m tools.exercises regenerate    rebuild exercises/release/ and solutions/ with nbgrader
+    python -m tools.exercises check         exit 1 if test cells, release/ or solutions/ drifted
 
-release/ and solutions/ are what nbgrader makes of source/: never edit them by hand.
+Exercises are written in exercises/bilingual (both languages in one notebook); source/ holds
+the two editions tools.editions builds from them (exNN_stem and exNN_stem_zh, two nbgrader
+assignments), release/ and solutions/ are what nbgrader makes of source/: never edit
+source/, release/ or solutions/ by hand.
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
 import os
 import re
@@ -23,6 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 EXERCISES = ROOT / "exercises"
 SOURCE = EXERCISES / "source"
+BILINGUAL = EXERCISES / "bilingual"
 RELEASE = EXERCISES / "release"
 SOLUTIONS = ROOT / "solutions"
 TEST_CELL = re.compile(r"^(q\w+?)_(tests|hidden)$")
@@ -40,6 +43,7 @@ def notebooks(folder: Path) -> list[Path]:
 
 def rendered_test_cell(exercise: str, cell: dict) -> str | None:
     """What a test cell's source must be, or None for other cells."""
+    from kamgrade.keys import exercise_of
     from kamlib.checks.cells import hidden_test_source, visible_test_source
 
     meta = cell.get("metadata", {}).get("nbgrader", {})
@@ -47,35 +51,50 @@ def rendered_test_cell(exercise: str, cell: dict) -> str | None:
     if not match:
         return None
     question_id, kind = match.groups()
-    question = getattr(importlib.import_module(f"kamlib.checks.{exercise}"), question_id)
     write = visible_test_source if kind == "tests" else hidden_test_source
-    return write(exercise, question_id, question.answer_name, meta.get("points", 0))
+    return write(exercise_of(exercise), question_id, meta.get("points", 0))
+
+
+HINT = re.compile(r"^# Stuck\?.*\n(#zh:.*\n)?# (q\w+)\.hint\(\)$")
+
+
+def rendered_hint_cell(cell: dict) -> str | None:
+    """What a hint cell must be (the cell under a question that asks for its next hint)."""
+    from kamlib.checks.cells import hint_source
+
+    text = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
+    match = HINT.match(text) if cell["cell_type"] == "code" and "nbgrader" not in cell.get("metadata", {}) else None
+    return hint_source(match.group(2)) if match else None
 
 
 def render(check_only: bool = False) -> list[str]:
-    """Bring every source test cell in line with its question; return the drifted cells."""
+    """Bring every bilingual exercise's test and hint cells in line with its questions;
+    return the drifted cells."""
     drifted = []
-    for exercise in assignments():
-        for path in notebooks(SOURCE / exercise):
-            nb = json.loads(path.read_text(encoding="utf-8"))
-            changed = False
-            for cell in nb["cells"]:
-                want = rendered_test_cell(exercise, cell)
-                have = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
-                if want is not None and want != have:
-                    drifted.append(f"{path.relative_to(ROOT)}: {cell['metadata']['nbgrader']['grade_id']}")
-                    cell["source"] = want
-                    changed = True
-            if changed and not check_only:
-                path.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    for path in notebooks(BILINGUAL):
+        nb = json.loads(path.read_text(encoding="utf-8"))
+        changed = False
+        for cell in nb["cells"]:
+            want = rendered_test_cell(path.stem, cell) or rendered_hint_cell(cell)
+            have = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
+            if want is not None and want != have:
+                name = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id", "hint cell")
+                drifted.append(f"{path.relative_to(ROOT)}: {name}")
+                cell["source"] = want
+                changed = True
+        if changed and not check_only:
+            path.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     return drifted
 
 
 # --- nbgrader generate -------------------------------------------------------------------------
 
 def nbgrader(*args: str, cwd: Path) -> None:
+    """Run nbgrader in ``cwd`` (a temp copy of the course). generate_solution executes the
+    notebooks, whose self-checks record progress: into ``cwd``, never the user's home."""
     command = [sys.executable, "-m", "nbgrader", *args]
-    done = subprocess.run(command, cwd=cwd, capture_output=True, text=True, env=venv_env())
+    env = {**venv_env(), "KAMLAB_PROGRESS": str(cwd / ".kamlab" / "progress.json")}
+    done = subprocess.run(command, cwd=cwd, capture_output=True, text=True, env=env)
     if done.returncode != 0:
         raise SystemExit(f"{' '.join(command[2:])} failed:\n{done.stdout}\n{done.stderr}")
 
@@ -87,11 +106,11 @@ def venv_env() -> dict[str, str]:
     return env
 
 
-def generate(into: Path) -> tuple[Path, Path]:
+def generate(into: Path, only: list[str] | None = None) -> tuple[Path, Path]:
     """Run nbgrader on a copy of the course in ``into``; return (release, solution) folders."""
     shutil.copy(EXERCISES / "nbgrader_config.py", into / "nbgrader_config.py")
     shutil.copytree(SOURCE, into / "source", ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
-    for exercise in assignments():
+    for exercise in only or assignments():
         nbgrader("generate_assignment", exercise, "--force", cwd=into)
         nbgrader("generate_solution", exercise, "--force", cwd=into)
     return into / "release", into / "solution"
@@ -126,19 +145,19 @@ def differences(made: Path, committed: Path) -> list[str]:
     return problems
 
 
-def regenerate() -> None:
+def regenerate(only: list[str] | None = None) -> None:
     render()
     with tempfile.TemporaryDirectory() as tmp:
-        release, solution = generate(Path(tmp))
+        release, solution = generate(Path(tmp), only)
         for made, target in ((release, RELEASE), (solution, SOLUTIONS)):
-            for exercise in assignments():
+            for exercise in only or assignments():
                 shutil.rmtree(target / exercise, ignore_errors=True)
                 write_clean(made / exercise, target / exercise)
-    print(f"regenerated {', '.join(assignments())} into exercises/release/ and solutions/")
+    print(f"regenerated {', '.join(only or assignments())} into exercises/release/ and solutions/")
 
 
 def check() -> list[str]:
-    problems = [f"test cell out of date: {c} (run: python tools/exercises.py render)" for c in render(True)]
+    problems = [f"test cell out of date: {c} (run: python -m tools.exercises render)" for c in render(True)]
     with tempfile.TemporaryDirectory() as tmp:
         release, solution = generate(Path(tmp))
         problems += differences(release, RELEASE) + differences(solution, SOLUTIONS)
@@ -146,14 +165,17 @@ def check() -> list[str]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(prog=f"python -m {__spec__.name if __spec__ else __name__}", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("command", choices=("render", "regenerate", "check"))
-    command = parser.parse_args().command
+    parser.add_argument("exercises", nargs="*", help="regenerate only these (default: all)")
+    args = parser.parse_args()
+    command = args.command
     if command == "render":
         changed = render()
         print("\n".join(changed) or "test cells up to date")
     elif command == "regenerate":
-        regenerate()
+        regenerate(args.exercises or None)
     else:
         problems = check()
         print("\n".join(problems) or "exercises up to date")

@@ -1,0 +1,1 @@
+"""Performance measurements anyone can rerun (see README.md here)."""
