@@ -1,0 +1,51 @@
+"""Plots for the personal career model: the four positions drawn as the usual quadrant (E and S
+on the left, where income stops when you stop; B and I on the right, where it keeps coming), each
+shaded by the share of a week's hours sorted into it."""
+
+from __future__ import annotations
+
+from kamlib.models.career_model import QUADRANT_GRID, QUADRANTS, WeekProfile
+from kamlib.plots.style import axes, text
+
+__all__ = ["plot_career_week"]
+
+_COLOURS = {"E": "#7fa7cf", "S": "#c9a227", "B": "#2e7d4f", "I": "#6a4c93"}
+
+
+def plot_career_week(profile: WeekProfile | None = None, ax=None):
+    """The four positions as a 2 × 2 quadrant. With ``profile`` (from
+    :func:`~kamlib.models.career_model.week_profile`), each cell is shaded by its share of the
+    sorted hours and shows hours a week and %; the owner share (B + I) is in the title line.
+    Without it, the empty model."""
+    from matplotlib.patches import Rectangle
+
+    if profile is not None and not isinstance(profile, WeekProfile):
+        raise TypeError(f"profile must be a WeekProfile (from week_profile) or None, got {type(profile).__name__}")
+    ax = axes(ax, figsize=(6.4, 5.2))
+    for q in QUADRANTS:
+        col, row = QUADRANT_GRID[q]
+        share = profile.share[q] if profile is not None else 0.0
+        ax.add_patch(Rectangle((col, row), 1, 1, facecolor=_COLOURS[q], alpha=0.12 + 0.78 * share / 100,
+                               edgecolor="white", lw=3, zorder=0))
+        ax.text(col + 0.5, row + 0.68, text(f"quadrant_{q}"), ha="center", va="center", fontsize=10.5, zorder=2)
+        if profile is not None:
+            ax.text(col + 0.5, row + 0.38, f"{profile.hours[q]:g} h · {share:.0f} %", ha="center", va="center",
+                    fontsize=15, fontweight="bold", zorder=2)
+    ax.text(0.5, -0.08, text("income_stops"), ha="center", va="top", fontsize=9, color="#555555")
+    ax.text(1.5, -0.08, text("income_continues"), ha="center", va="top", fontsize=9, color="#555555")
+    ax.axvline(1, color="#333333", lw=1.2)
+    ax.axhline(1, color="#333333", lw=1.2)
+    ax.set_xlim(0, 2)
+    ax.set_ylim(-0.25, 2)
+    ax.set_xticks([])
+    ax.set_yticks([])
+    for side in ax.spines.values():
+        side.set_visible(False)
+    if profile is not None:
+        extra = f" · {text('quadrant_unsorted')}: {profile.unsorted_hours:g} h" if profile.unsorted else ""
+        ax.set_xlabel(f"{text('owner_share')}: {profile.owner_share:.0f} % · {text('hours_per_week')}: "
+                      f"{profile.total_hours:g}{extra}")
+    else:
+        ax.set_xlabel(text("career_model"))
+    ax.set_title(text("career_week_title"), fontsize=10)
+    return ax
