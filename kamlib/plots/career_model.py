@@ -27,10 +27,10 @@ def plot_career_week(profile: WeekProfile | None = None, ax=None):
         share = profile.share[q] if profile is not None else 0.0
         ax.add_patch(Rectangle((col, row), 1, 1, facecolor=_COLOURS[q], alpha=0.12 + 0.78 * share / 100,
                                edgecolor="white", lw=3, zorder=0))
-        ax.text(col + 0.5, row + 0.68, text(f"quadrant_{q}"), ha="center", va="center", fontsize=10.5, zorder=2)
-        if profile is not None:
-            ax.text(col + 0.5, row + 0.38, f"{profile.hours[q]:g} h · {share:.0f} %", ha="center", va="center",
-                    fontsize=15, fontweight="bold", zorder=2)
+        # one text per cell (name, then hours and share): a widget redraws it on every change
+        figures = f"\n\n{profile.hours[q]:g} h · {share:.0f} %" if profile is not None else ""
+        ax.text(col + 0.5, row + 0.55, text(f"quadrant_{q}") + figures, ha="center", va="center", fontsize=11,
+                zorder=2, linespacing=1.1)
     ax.text(0.5, -0.08, text("income_stops"), ha="center", va="top", fontsize=9, color="#555555")
     ax.text(1.5, -0.08, text("income_continues"), ha="center", va="top", fontsize=9, color="#555555")
     ax.axvline(1, color="#333333", lw=1.2)
