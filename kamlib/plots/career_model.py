@@ -28,7 +28,7 @@ def plot_career_week(profile: WeekProfile | None = None, ax=None):
         ax.add_patch(Rectangle((col, row), 1, 1, facecolor=_COLOURS[q], alpha=0.12 + 0.78 * share / 100,
                                edgecolor="white", lw=3, zorder=0))
         # one text per cell (name, then hours and share): a widget redraws it on every change
-        figures = f"\n\n{profile.hours[q]:g} h · {share:.0f} %" if profile is not None else ""
+        figures = f"\n\n{profile.hours[q]:g} h · {round(share, 1):g} %" if profile is not None else ""
         ax.text(col + 0.5, row + 0.55, text(f"quadrant_{q}") + figures, ha="center", va="center", fontsize=11,
                 zorder=2, linespacing=1.1)
     ax.text(0.5, -0.08, text("income_stops"), ha="center", va="top", fontsize=9, color="#555555")
@@ -43,7 +43,7 @@ def plot_career_week(profile: WeekProfile | None = None, ax=None):
         side.set_visible(False)
     if profile is not None:
         extra = f" · {text('quadrant_unsorted')}: {profile.unsorted_hours:g} h" if profile.unsorted else ""
-        ax.set_xlabel(f"{text('owner_share')}: {profile.owner_share:.0f} % · {text('hours_per_week')}: "
+        ax.set_xlabel(f"{text('owner_share')}: {round(profile.owner_share, 1):g} % · {text('hours_per_week')}: "
                       f"{profile.total_hours:g}{extra}")
     else:
         ax.set_xlabel(text("career_model"))

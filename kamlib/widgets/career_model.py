@@ -71,10 +71,10 @@ def render_career_model(sorting: Mapping[str, str | None], hours: Mapping[str, f
     quadrants = load_quadrants()
     rows = "".join(
         f"<tr><td><b>{_html.escape(str(Text.term(f'quadrant_{q}')))}</b></td>"
-        f"<td style='text-align:right'>{profile.hours[q]:g} h</td><td style='text-align:right'>{profile.share[q]:.0f} %</td>"
+        f"<td style='text-align:right'>{profile.hours[q]:g} h</td><td style='text-align:right'>{round(profile.share[q], 1):g} %</td>"
         f"<td>{_html.escape(str(quadrants[q].kam))}</td></tr>" for q in QUADRANTS)
     table = f"<table>{rows}</table>"
-    owner = (f"<p><b>{_html.escape(str(Text.term('owner_share')))}</b>: {profile.owner_share:.0f} % · "
+    owner = (f"<p><b>{_html.escape(str(Text.term('owner_share')))}</b>: {round(profile.owner_share, 1):g} % · "
              f"{_html.escape(str(Text.term('hours_per_week')))}: {profile.total_hours:g}</p>")
     note = f"<p style='background:#fdf1cc;padding:6px'>⚠ {_html.escape(str(Text.term('career_framing')))}</p>"
     if problems:

@@ -31,7 +31,7 @@ def test_a_sorted_week_shows_hours_share_and_the_owner_share():
     week = load_week()
     ax = plot_career_week(week_profile(week.activities, week.sorting))
     written = {t.get_text() for t in ax.texts}
-    assert "S · self-employed / specialist\n\n20 h · 50 %" in written and "owner share (B + I): 12 %" in ax.get_xlabel()
+    assert "S · self-employed / specialist\n\n20 h · 50 %" in written and "owner share (B + I): 12.5 %" in ax.get_xlabel()
     half = week_profile(week.activities, {"admin": "E"})
     assert "not sorted yet: 33 h" in plot_career_week(half).get_xlabel()
     with using_language("zh"):

@@ -16,9 +16,9 @@ from kamlib.widgets.career_model import career_model_explorer, render_career_mod
 def test_render_draws_the_week_with_the_framing_note():
     view = render_career_model(load_week().sorting)
     assert view.problems == () and view.png[:4] == b"\x89PNG"
-    assert "owner share (B + I)</b>: 12 %" in view.html and "lecturer&#x27;s framing [U]" in view.html
+    assert "owner share (B + I)</b>: 12.5 %" in view.html and "lecturer&#x27;s framing [U]" in view.html
     mine = render_career_model({**load_week().sorting, "rescue_delivery": "B"}, {"rescue_delivery": 2}, draw=False)
-    assert "owner share (B + I)</b>: 21 %" in mine.html
+    assert "owner share (B + I)</b>: 20.6 %" in mine.html
     with using_language("zh"):
         assert "业主" in render_career_model(load_week().sorting, draw=False).html
 
