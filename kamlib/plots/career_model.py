@@ -31,10 +31,10 @@ def plot_career_week(profile: WeekProfile | None = None, ax=None):
         figures = f"\n\n{profile.hours[q]:g} h · {round(share, 1):g} %" if profile is not None else ""
         ax.text(col + 0.5, row + 0.55, text(f"quadrant_{q}") + figures, ha="center", va="center", fontsize=11,
                 zorder=2, linespacing=1.1)
-    ax.text(0.5, -0.08, text("income_stops"), ha="center", va="top", fontsize=9, color="#555555")
-    ax.text(1.5, -0.08, text("income_continues"), ha="center", va="top", fontsize=9, color="#555555")
-    ax.axvline(1, color="#333333", lw=1.2)
-    ax.axhline(1, color="#333333", lw=1.2)
+    ax.text(0.5, -0.08, text("income_stops"), ha="center", va="top", fontsize=8.5, color="#555555")
+    ax.text(1.5, -0.08, text("income_continues"), ha="center", va="top", fontsize=8.5, color="#555555")
+    ax.plot([1, 1], [0, 2], color="#333333", lw=1.2)
+    ax.plot([0, 2], [1, 1], color="#333333", lw=1.2)
     ax.set_xlim(0, 2)
     ax.set_ylim(-0.25, 2)
     ax.set_xticks([])
