@@ -172,13 +172,13 @@ FAB_LABEL_MISSES = {"n12"}
 
 def test_need_label_on_the_statement_bank():
     bank = load_spin_statements()
-    wrong = {s.id for s in bank.buyer if need_label(s.text) != s.label}
+    wrong = {s.id for s in bank.buyer if need_label(s.text.en) != s.label}
     assert wrong == NEED_LABEL_MISSES
 
 
 def test_fab_label_on_the_statement_bank():
     bank = load_spin_statements()
-    wrong = {s.id for s in bank.seller if fab_label(s.text, s.context) != s.label}
+    wrong = {s.id for s in bank.seller if fab_label(s.text.en, [c.en for c in s.context]) != s.label}
     assert wrong == FAB_LABEL_MISSES
 
 
@@ -207,9 +207,10 @@ def _play(name, lines, language="en"):
     return call
 
 
+@pytest.mark.parametrize("language", ["en", "zh"])
 @pytest.mark.parametrize("name", list_scenarios())
-def test_good_call_ends_in_order_or_advance(name):
-    call = _play(name, load_scenario(name).example_calls["good"])
+def test_good_call_ends_in_order_or_advance(name, language):
+    call = _play(name, load_scenario(name).example_lines("good", language), language)
     outcome = call.end()
     assert outcome.name in ("order", "advance"), outcome.reasons
     debrief = call.debrief()
@@ -218,17 +219,19 @@ def test_good_call_ends_in_order_or_advance(name):
     assert min(debrief.mix[t] for t in "PIN") >= 1
 
 
+@pytest.mark.parametrize("language", ["en", "zh"])
 @pytest.mark.parametrize("name", list_scenarios())
-def test_feature_dumping_call_ends_badly_with_pitches_flagged(name):
-    lines = load_scenario(name).example_calls["poor"]
-    call = _play(name, lines)
+def test_feature_dumping_call_ends_badly_with_pitches_flagged(name, language):
+    lines = load_scenario(name).example_lines("poor", language)
+    call = _play(name, lines, language)
     outcome = call.end()
     assert outcome.name in ("no-sale", "continuation"), outcome.reasons
     debrief = call.debrief()
     pitches = [i for i, line in enumerate(lines, 1) if not is_question(line)]
     assert debrief.early_pitches == pitches
     assert debrief.needs_explicit == []
-    assert any("pitched the product before" in tip for tip in debrief.tips)
+    early = {"en": "pitched the product before", "zh": "就推介了产品"}[language]
+    assert any(early in tip for tip in debrief.tips)
 
 
 @pytest.mark.parametrize(

@@ -42,6 +42,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from kamlib.i18n import check_language
+from kamlib.text import Text
 
 __all__ = [
     "SPIN_TYPES",
@@ -99,12 +100,14 @@ class SpinQuestion:
 
 @dataclass(frozen=True)
 class BuyerStatement:
-    """Something a buyer says, labelled ``'implied'`` or ``'explicit'`` need."""
+    """Something a buyer says, labelled ``'implied'`` or ``'explicit'`` need; ``text`` is
+    a :class:`~kamlib.text.Text` in English and Chinese (``str(text)``: the current language).
+    The rules of :func:`need_label` read the English (``text.en``)."""
 
     id: str
     label: str
     sector: str
-    text: str
+    text: Text
 
 
 @dataclass(frozen=True)
@@ -112,14 +115,15 @@ class SellerStatement:
     """Something a seller says, labelled ``'feature'``, ``'advantage'`` or ``'benefit'``.
 
     ``context`` holds the explicit needs the buyer had stated before it (maybe none):
-    a benefit, in Rackham's sense, answers one of them.
+    a benefit, in Rackham's sense, answers one of them. ``text`` and each need are a
+    :class:`~kamlib.text.Text`; the rules of :func:`fab_label` read the English.
     """
 
     id: str
     label: str
     sector: str
-    context: tuple[str, ...]
-    text: str
+    context: tuple[Text, ...]
+    text: Text
 
 
 @dataclass(frozen=True)
