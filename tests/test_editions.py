@@ -163,3 +163,11 @@ def test_editing_only_a_zh_comment_changes_no_code(copied):
     problems = ed.check()
     assert not any("code differs" in p for p in problems) and any("is not what its source makes" in p
                                                                     for p in problems), problems
+
+
+def test_translated_strings_are_counted_per_module():
+    assert ed._zh_fields({"a": {"en": "x", "zh": "甲"}, "b": [{"zh": "乙"}, {"zh": ["词"]}], "zh": " "}) == 2
+    counts = ed.translated_strings()
+    assert set(counts) >= {"key_accounts", "spin_selling"}
+    assert all(n > 0 for n in counts["spin_selling"].values())
+    assert any(p.name == "spin_selling_statements.yaml" for p in ed.data_files("spin_selling"))
