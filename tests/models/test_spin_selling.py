@@ -93,6 +93,28 @@ def test_reasons_name_the_deciding_cue():
     assert plain.reasons  # never empty
 
 
+def test_reasons_follow_the_language():
+    from kamlib.i18n import using_language
+
+    c = classify_question("What does an unplanned kiln stop cost you per day?")
+    assert c.explain("zh")[0] == "提示词“cost you”指向暗示性问题（+3）"
+    assert c.explain("zh")[-1].startswith("得分：情境性问题")
+    with using_language("zh"):
+        assert c.reasons == c.explain("zh")
+        assert classify_question("Do you see oil stains on the fabric that do not wash out?").reasons == [
+            "没有匹配到提示词；只问事实的问题算作情境性问题"]
+    assert c.reasons == c.explain("en")
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_debrief_speaks_the_call_language(language):
+    call = start_call("cement_open_gear", language=language)
+    call.ask("How many kilns and mills run on open girth gears?")
+    outcome, tips = call.end(), call.debrief().tips
+    chinese = [any("\u4e00" <= ch <= "\u9fff" for ch in text) for text in (*outcome.reasons, *tips)]
+    assert all(chinese) if language == "zh" else not any(chinese)
+
+
 @pytest.mark.parametrize("bad", ["", "   ", "\n\t"])
 def test_empty_text_is_a_value_error_naming_text(bad):
     with pytest.raises(ValueError, match="text must be a non-empty question"):

@@ -481,7 +481,7 @@ class RolePlayCall:
             if repeat:
                 flags.append("repeat")
                 change -= rules["repeat_cost"]
-        return self._record(text, "question", qtype, topic, "".join(parts), uncovered, change, flags, c.reasons)
+        return self._record(text, "question", qtype, topic, "".join(parts), uncovered, change, flags, c.explain(self.language))
 
     def _answer(self, qtype: str, topic: Topic) -> tuple[str, list[str], bool]:
         """(buyer's words, what was uncovered, whether it was a repeat)."""
