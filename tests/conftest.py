@@ -16,3 +16,14 @@ def _progress_file(tmp_path_factory):
         os.environ.pop("KAMLAB_PROGRESS", None)
     else:
         os.environ["KAMLAB_PROGRESS"] = before
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests marked ``all_editions`` (the nbgrader round trip of every zh edition) run only
+    when ``-m`` names that marker; otherwise they are deselected."""
+    if "all_editions" in (config.getoption("markexpr") or ""):
+        return
+    keep = [item for item in items if item.get_closest_marker("all_editions") is None]
+    if len(keep) != len(items):
+        config.hook.pytest_deselected(items=[item for item in items if item not in keep])
+        items[:] = keep

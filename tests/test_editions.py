@@ -73,3 +73,101 @@ def test_removing_one_translation_or_editing_one_zh_code_cell_fails_the_check(tm
     code = next(c for c in built["cells"] if c["cell_type"] == "code" and "edition" not in c["metadata"].get("tags", []))
     code["source"] = ed.text_of(code) + "\nanswer = 42"
     assert ed.code_without_comments(built) != ed.code_without_comments(en_built)
+
+
+# --- the whole check, on a temporary copy of one module's sources and editions -----------------
+
+MODULE_FILES = {
+    "lec10": ("course/bilingual/lec10_spin_selling.ipynb", "course/lec10_spin_selling.ipynb",
+              "course/zh/lec10_spin_selling.ipynb"),
+    "ex10": ("exercises/bilingual/ex10_spin_selling.ipynb",
+             "exercises/source/ex10_spin_selling/ex10_spin_selling.ipynb",
+             "exercises/source/ex10_spin_selling_zh/ex10_spin_selling_zh.ipynb"),
+}
+
+
+@pytest.fixture(params=sorted(MODULE_FILES))
+def copied(request, tmp_path, monkeypatch):
+    """One notebook's bilingual source and its two built editions, copied to ``tmp_path``;
+    ``tools.editions`` pointed there. Returns (source, zh edition) paths of the copy."""
+    for rel in MODULE_FILES[request.param]:
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_bytes((ed.ROOT / rel).read_bytes())
+    (tmp_path / "course" / "bilingual").mkdir(parents=True, exist_ok=True)
+    (tmp_path / "exercises" / "bilingual").mkdir(parents=True, exist_ok=True)
+    monkeypatch.setattr(ed, "ROOT", tmp_path)
+    source, _, zh = MODULE_FILES[request.param]
+    assert ed.check() == []  # the copy is complete, as committed
+    return tmp_path / source, tmp_path / zh
+
+
+def _edit(path, change):
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    change(nb)
+    path.write_text(ed.dumps(nb), encoding="utf-8")
+
+
+def test_removing_one_zh_string_fails_the_check(copied):
+    source, _ = copied
+
+    def drop_chinese(nb):
+        cell = next(c for c in nb["cells"] if c["cell_type"] == "markdown" and ed.MARKER in ed.text_of(c)
+                    and "nav" not in c["metadata"].get("tags", []))
+        english, chinese = ed.split_markdown(ed.text_of(cell))
+        assert ed.CJK.search(chinese)
+        cell["source"] = f"{english}\n\n{ed.MARKER}\n\n"
+
+    _edit(source, drop_chinese)
+    problems = ed.check()
+    assert any("no Chinese under" in p for p in problems), problems
+
+
+def test_removing_one_zh_comment_fails_the_check(copied):
+    source, _ = copied
+
+    def drop_zh_comment(nb):
+        cell = next(c for c in nb["cells"] if c["cell_type"] == "code" and "\n#zh:" in ed.text_of(c))
+        lines = ed.text_of(cell).split("\n")
+        del lines[next(i for i, line in enumerate(lines) if ed.ZH_COMMENT.match(line))]
+        cell["source"] = "\n".join(lines)
+
+    _edit(source, drop_zh_comment)
+    problems = ed.check()
+    assert any("comment without a '#zh:' line" in p for p in problems), problems
+
+
+def test_editing_one_zh_code_cell_fails_the_check(copied):
+    _, zh = copied
+
+    def edit_code(nb):
+        cell = next(c for c in nb["cells"] if c["cell_type"] == "code"
+                    and "edition" not in c["metadata"].get("tags", []))
+        cell["source"] = ed.text_of(cell) + "\nanswer = 42"
+
+    _edit(zh, edit_code)
+    problems = ed.check()
+    assert any("the two editions' code differs" in p for p in problems), problems
+    assert any("is not what its source makes" in p for p in problems), problems
+
+
+def test_editing_only_a_zh_comment_changes_no_code(copied):
+    """A translated comment may change (the edition is then out of date), the code may not."""
+    _, zh = copied
+
+    def edit_comment(nb):
+        cell = next(c for c in nb["cells"] if c["cell_type"] == "code" and "# " in ed.text_of(c)
+                    and "edition" not in c["metadata"].get("tags", []))
+        cell["source"] = ed.text_of(cell) + "\n# 新增的一行注释"
+
+    _edit(zh, edit_comment)
+    problems = ed.check()
+    assert not any("code differs" in p for p in problems) and any("is not what its source makes" in p
+                                                                    for p in problems), problems
+
+
+def test_translated_strings_are_counted_per_module():
+    assert ed._zh_fields({"a": {"en": "x", "zh": "甲"}, "b": [{"zh": "乙"}, {"zh": ["词"]}], "zh": " "}) == 2
+    counts = ed.translated_strings()
+    assert set(counts) >= {"key_accounts", "spin_selling"}
+    assert all(n > 0 for n in counts["spin_selling"].values())
+    assert any(p.name == "spin_selling_statements.yaml" for p in ed.data_files("spin_selling"))

@@ -3,6 +3,7 @@
     python -m tools.editions build      write both editions of every notebook from its source
     python -m tools.editions check      exit 1 on a missing translation or an edition out of date
     python -m tools.editions init PATH  start a bilingual source from an English notebook
+    python -m tools.editions count      translated strings per module (zh cells, #zh comments, zh data)
 
 Course writers edit the **bilingual sources** only:
 
@@ -244,6 +245,56 @@ def build_all() -> list[Path]:
     return written
 
 
+def _zh_fields(value) -> int:
+    """How many ``zh`` texts a YAML document holds (a ``zh`` key with a text value; cue-word
+    lists are not counted)."""
+    if isinstance(value, dict):
+        return sum((key == "zh" and isinstance(v, str) and bool(v.strip())) + _zh_fields(v) for key, v in value.items())
+    if isinstance(value, list):
+        return sum(_zh_fields(v) for v in value)
+    return 0
+
+
+def data_files(stem: str) -> list[Path]:
+    """A module's data files: ``kamlib/data/`` files (and folders) named after the stem's first
+    word (``spin_selling`` -> spin_selling_*.yaml, spin_selling_scenarios/, spin_exercise.yaml)."""
+    folder = ROOT / "kamlib" / "data"
+    prefix = stem.split("_")[0]
+    found = [p for p in folder.rglob("*") if p.suffix in (".yaml", ".csv")
+             and p.relative_to(folder).parts[0].startswith((f"{prefix}_", f"{prefix}."))]
+    return sorted(found)
+
+
+def translated_strings() -> dict[str, dict[str, int]]:
+    """Per module stem: markdown cells with Chinese (navigation cells left out), ``#zh:``
+    comment lines, and ``zh`` texts in its data files (YAML ``zh`` keys, CSV ``zh`` columns)."""
+    import csv
+
+    import yaml
+
+    counts: dict[str, dict[str, int]] = {}
+    for source in sources():
+        stem = source.stem.split("_", 1)[1]
+        row = counts.setdefault(stem, {"markdown": 0, "comments": 0, "data": 0})
+        for cell in json.loads(source.read_text(encoding="utf-8"))["cells"]:
+            text = text_of(cell)
+            if cell["cell_type"] == "markdown" and "nav" not in cell.get("metadata", {}).get("tags", []):
+                zh = split_markdown(text)[1]
+                row["markdown"] += bool(zh and CJK.search(zh))
+            elif cell["cell_type"] == "code":
+                row["comments"] += sum(bool(ZH_COMMENT.match(line)) for line in text.split("\n"))
+    for stem, row in counts.items():
+        for path in data_files(stem):
+            if path.suffix == ".yaml":
+                row["data"] += _zh_fields(yaml.safe_load(path.read_text(encoding="utf-8")))
+            else:
+                with path.open(encoding="utf-8", newline="") as handle:
+                    for record in csv.DictReader(handle):
+                        row["data"] += sum(bool((v or "").strip()) for k, v in record.items()
+                                           if k and (k == "zh" or k.endswith("_zh")))
+    return counts
+
+
 def init(english: Path) -> Path:
     """A bilingual source from an English notebook, with a Chinese placeholder in every cell."""
     nb = json.loads(english.read_text(encoding="utf-8"))
@@ -263,12 +314,18 @@ def init(english: Path) -> Path:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.editions", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("command", choices=("build", "check", "init"))
+    parser.add_argument("command", choices=("build", "check", "init", "count"))
     parser.add_argument("paths", nargs="*", type=Path)
     args = parser.parse_args(argv)
     if args.command == "init":
         for path in args.paths:
             print("wrote", init(path.resolve()).relative_to(ROOT))
+        return 0
+    if args.command == "count":
+        counts = translated_strings()
+        print(f"{'module':<24} {'zh cells':>8} {'#zh':>6} {'zh data':>8} {'total':>7}")
+        for stem, row in counts.items():
+            print(f"{stem:<24} {row['markdown']:>8} {row['comments']:>6} {row['data']:>8} {sum(row.values()):>7}")
         return 0
     if args.command == "build":
         written = build_all()

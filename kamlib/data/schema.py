@@ -37,6 +37,8 @@ from typing import IO, Any
 
 from kamlib.text import Text
 
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
 __all__ = [
     "DataError",
     "NoSuchFile",
@@ -51,6 +53,7 @@ __all__ = [
     "number",
     "integer",
     "text",
+    "chinese",
     "boolean",
     "choice",
     "choices",
@@ -219,6 +222,18 @@ def text(nonempty: bool = True) -> Parser:
         return value
 
     return Parser(parse, "non-empty text" if nonempty else "text")
+
+
+def chinese() -> Parser:
+    """Text (stripped) with at least one Chinese character: a translation, not a copy."""
+
+    def parse(raw: Any) -> str:
+        value = text().parse(raw)
+        if not _CJK.search(value):
+            raise ValueError(raw)
+        return value
+
+    return Parser(parse, "Chinese text")
 
 
 def boolean() -> Parser:

@@ -29,6 +29,7 @@ from kamlib.data.schema import (
     DataError,
     bilingual,
     check,
+    chinese,
     choice,
     data_path,
     existing_file,
@@ -138,7 +139,12 @@ def load_spin_questions(split: str | None = None) -> list[SpinQuestion]:
 
 
 def read_spin_statements(path: str | Path) -> StatementBank:
-    """Read and validate buyer (implied/explicit) and seller (F/A/B) statements."""
+    """Read and validate buyer (implied/explicit) and seller (F/A/B) statements.
+
+    Every statement has its English ``text`` and its Chinese ``zh`` (required: the
+    Chinese edition shows it); a seller statement's ``context`` lists the explicit
+    needs stated before it, each ``{en, zh}``.
+    """
     path = _yaml_file(path, "statements")
     raw = require_keys(read_yaml(path), ("buyer", "seller"), path.name)
     sectors = choice(load_sectors())
@@ -148,16 +154,17 @@ def read_spin_statements(path: str | Path) -> StatementBank:
         for i, record in enumerate(items(raw[part], f"{path.name}, key {part!r}", "statements",
                                          nonempty=False), 1):
             where = _entry(f"{path.name}, {part}", i, record)
-            keys = ("id", "label", "sector", "text") + (("context",) if part == "seller" else ())
+            keys = ("id", "label", "sector", "text", "zh") + (("context",) if part == "seller" else ())
             require_keys(record, keys, where)
             sid = unique(field(record, "id", text(), where), seen, f"{where}, key 'id'")
-            sector, said = field(record, "sector", sectors, where), field(record, "text", text(), where)
+            sector = field(record, "sector", sectors, where)
+            said = Text(field(record, "text", text(), where), field(record, "zh", chinese(), where))
             if part == "buyer":
                 buyer.append(BuyerStatement(sid, field(record, "label", choice(NEED_LABELS), where), sector, said))
                 continue
-            context = tuple(check(c, text(), f"{where}, context entry {j}")
+            context = tuple(bilingual(c, f"{where}, context entry {j}")
                             for j, c in enumerate(items(record["context"], f"{where}, key 'context'",
-                                                        "explicit needs (text)", nonempty=False), 1))
+                                                        "explicit needs ({en, zh})", nonempty=False), 1))
             label = field(record, "label", choice(FAB_LABELS), where)
             if label == "benefit" and not context:
                 raise DataError(f"{where}: a benefit must answer an explicit need; 'context' is empty")
@@ -274,7 +281,7 @@ def read_scenario(raw: Any, source: str = "scenario") -> Scenario:
     if not isinstance(examples, Mapping) or not set(examples) <= {"good", "poor"}:
         raise DataError(f"{source}, key 'example_calls': expected a mapping with good and/or poor lists, "
                         f"got {examples!r}")
-    calls = {kind: tuple(check(line, text(), f"{source}, example_calls.{kind} entry {j}")
+    calls = {kind: tuple(_text(line, f"{source}, example_calls.{kind} entry {j}")
                          for j, line in enumerate(items(lines, f"{source}, key 'example_calls.{kind}'"), 1))
              for kind, lines in examples.items()}
     return Scenario(sid, _text(raw["title"], f"{source}, key 'title'"), sector, buyer, topics, needs,

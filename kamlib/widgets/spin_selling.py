@@ -190,7 +190,7 @@ def render_spin_selling_classifier(text: str, language: str | None = None) -> Vi
         result = classify_question(text)
     except ValueError as err:
         return View(html=f"<div style='color:#b3261e'>{_esc(str(err))}</div>", problems=(str(err),))
-    reasons = "".join(f"<li>{_esc(r)}</li>" for r in result.reasons)
+    reasons = "".join(f"<li>{_esc(r)}</li>" for r in result.explain(language))
     return View(html=(f"<div><span style='background:{_COLOURS[result.type]};color:white;padding:2px 6px;"
                       f"border-radius:3px'>{result.type}</span> <b>{_term(TYPE_KEYS[result.type], language)}</b>"
                       f"<div>{_term('spin_reasons', language)}:</div><ul>{reasons}</ul></div>"))

@@ -149,29 +149,40 @@ def test_forms_turn_junk_into_a_message(exercise, junk):
             assert problem.en and problem.zh
 
 
-def caller_score(exercise: str, trainee: str) -> float:
+def caller_score(assignment: str, trainee: str) -> float:
     """What the hostile kamlib caller (tests/grading/callers) earns for ``trainee``, as a
     fraction of the auto points: the release's setup cell and the caller's cells run
-    in-process, each answer marked by the key (as the grader does)."""
+    in-process, each answer marked by the key (as the grader does). ``assignment`` may be
+    a zh edition (``exNN_stem_zh``): its setup cells then set the language to Chinese for
+    the measurement, and the caller reads the Chinese texts; a caller cell that raises
+    earns nothing, as in the grader."""
+    from kamgrade.keys import exercise_of
+    from kamlib.i18n import get_language, using_language
+
+    exercise = exercise_of(assignment)
     key, checks = key_of(exercise), checks_of(exercise)
     caller = importlib.import_module(f"tests.grading.callers.{exercise}")
-    release = json.loads((ROOT / "exercises" / "release" / exercise / f"{exercise}.ipynb").read_text())
+    release = json.loads((ROOT / "exercises" / "release" / assignment / f"{assignment}.ipynb").read_text())
     setup = [("".join(c["source"])) for c in release["cells"]
              if c["cell_type"] == "code" and not c.get("metadata", {}).get("nbgrader", {}).get("grade")
              and c.get("metadata", {}).get("nbgrader", {}).get("locked")]
     before = os.environ.get("KAMLAB_TRAINEE")
     os.environ["KAMLAB_TRAINEE"] = trainee
     try:
-        namespace = {"____": ____}
-        for text in setup:
-            exec(text, namespace)
-        data, points = checks.variant(trainee), 0.0
-        for qid, text in caller.ANSWERS.items():
-            exec(text, namespace)
-            value, problem = getattr(checks, qid).form.normalise(namespace[f"{qid}_answer"], data)
-            if problem is None:
-                mark = key.mark(qid, value, data, course_secret_for_tests())
-                points += mark.visible + 2 * mark.hidden
+        with using_language(get_language()):  # a zh edition's setup cell switches to Chinese: undone here
+            namespace = {"____": ____}
+            for text in setup:
+                exec(text, namespace)
+            data, points = checks.variant(trainee), 0.0
+            for qid, text in caller.ANSWERS.items():
+                try:
+                    exec(text, namespace)
+                except Exception:  # the cell fails in the grader too: no answer, no points
+                    continue
+                value, problem = getattr(checks, qid).form.normalise(namespace[f"{qid}_answer"], data)
+                if problem is None:
+                    mark = key.mark(qid, value, data, course_secret_for_tests())
+                    points += mark.visible + 2 * mark.hidden
     finally:
         os.environ.pop("KAMLAB_TRAINEE") if before is None else os.environ.__setitem__("KAMLAB_TRAINEE", before)
         import matplotlib.pyplot as plt

@@ -23,7 +23,7 @@ from kamlib.checks.framework import COMPLETE, CORRECT, NOT_YET
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCE = ROOT / "exercises/source/ex10_spin_selling/ex10_spin_selling.ipynb"
-LECTURE = ROOT / "course/lec10_spin_selling.ipynb"
+LECTURES = (ROOT / "course/lec10_spin_selling.ipynb", ROOT / "course/zh/lec10_spin_selling.ipynb")  # both editions
 QUESTIONS = {q.id: q for q in ex.QUESTIONS}
 IDS = [f"trainee{i:03d}" for i in range(200)]
 
@@ -234,7 +234,8 @@ def _normal(text: str) -> str:
 
 
 def _lecture_source() -> str:
-    return "\n".join("".join(c["source"]) for c in json.loads(LECTURE.read_text("utf-8"))["cells"])
+    return "\n".join("".join(c["source"]) for lecture in LECTURES
+                     for c in json.loads(lecture.read_text("utf-8"))["cells"])
 
 
 def _exercise_texts() -> list[str]:
@@ -257,14 +258,15 @@ def _lecture_texts() -> list[str]:
 
     texts = [t for q in load_spin_questions() for t in (q.en, q.zh) if t]
     bank = load_spin_statements()
-    texts += [s.text for s in (*bank.buyer, *bank.seller)] + [c for s in bank.seller for c in s.context]
+    texts += [t for s in (*bank.buyer, *bank.seller) for t in (s.text.en, s.text.zh)]
+    texts += [t for s in bank.seller for c in s.context for t in (c.en, c.zh)]
     for name in list_scenarios():
         scenario = load_scenario(name)
         pieces = [*scenario.suggested_questions]
         pieces += [getattr(n, k) for n in scenario.needs for k in ("implied", "implication", "explicit", "benefit")]
         pieces += [fact for topic in scenario.topics for _, fact in topic.facts]
         texts += [t for p in pieces if p is not None for t in (p.en, p.zh) if t]
-        texts += [line for lines in scenario.example_calls.values() for line in lines]
+        texts += [t for lines in scenario.examples.values() for line in lines for t in (line.en, line.zh) if t]
     bad = load_spin_bad_example()
     texts += bad.lines("en") + bad.lines("zh")
     return texts

@@ -141,16 +141,57 @@ def test_fab_and_need_names_are_bilingual():
 
 def test_benefit_without_context_is_rejected(tmp_path):
     data = {"buyer": [], "seller": [{"id": "s1", "label": "benefit", "sector": "cement", "context": [],
-                                     "text": "This meets your need."}]}
+                                     "text": "This meets your need.", "zh": "这满足了您的需求。"}]}
     with pytest.raises(DataError, match=r"st.yaml, seller, entry 1 \(id 's1'\): a benefit must answer"):
         read_spin_statements(_write(tmp_path, "st.yaml", data))
 
 
 def test_bad_statement_label_is_rejected(tmp_path):
-    data = {"buyer": [{"id": "b1", "label": "hidden", "sector": "cement", "text": "Grease runs out."}],
+    data = {"buyer": [{"id": "b1", "label": "hidden", "sector": "cement", "text": "Grease runs out.",
+                       "zh": "润滑脂不够用。"}],
             "seller": []}
     with pytest.raises(DataError, match="key 'label': expected one of implied, explicit, got 'hidden'"):
         read_spin_statements(_write(tmp_path, "st.yaml", data))
+
+
+def _has_chinese(value) -> bool:
+    return isinstance(value, str) and any("\u4e00" <= ch <= "\u9fff" for ch in value)
+
+
+def test_every_statement_and_its_context_is_in_chinese():
+    bank = load_spin_statements()
+    for s in (*bank.buyer, *bank.seller):
+        assert s.text.en and _has_chinese(s.text.zh), s.id
+        assert all(c.en and _has_chinese(c.zh) for c in getattr(s, "context", ())), s.id
+
+
+def test_statements_show_in_the_current_language():
+    from kamlib.i18n import using_language
+
+    b01 = next(s for s in load_spin_statements().buyer if s.id == "b01")
+    with using_language("zh"):
+        assert str(b01.text) == b01.text.zh
+    with using_language("en"):
+        assert str(b01.text) == b01.text.en
+
+
+GOOD_BUYER = {"id": "b1", "label": "implied", "sector": "cement", "text": "Grease runs out.", "zh": "润滑脂不够用。"}
+
+
+def test_statement_without_chinese_is_rejected(tmp_path):
+    no_zh = {k: v for k, v in GOOD_BUYER.items() if k != "zh"}
+    with pytest.raises(DataError, match=r"st.yaml, buyer, entry 1 \(id 'b1'\): missing keys \['zh'\]"):
+        read_spin_statements(_write(tmp_path, "st.yaml", {"buyer": [no_zh], "seller": []}))
+    copied = {**GOOD_BUYER, "zh": "Grease runs out."}
+    with pytest.raises(DataError, match="key 'zh': expected Chinese text, got 'Grease runs out.'"):
+        read_spin_statements(_write(tmp_path, "st.yaml", {"buyer": [copied], "seller": []}))
+
+
+def test_seller_context_must_be_bilingual(tmp_path):
+    seller = {"id": "s1", "label": "benefit", "sector": "cement", "context": ["We need less grease."],
+              "text": "You said you need less grease: this halves it.", "zh": "您说需要少用润滑脂：这款能减半。"}
+    with pytest.raises(DataError, match=r"context entry 1: expected \{en: text, zh: text\}"):
+        read_spin_statements(_write(tmp_path, "st.yaml", {"buyer": [], "seller": [seller]}))
 
 
 # --- scenarios --------------------------------------------------------------------------------
@@ -171,6 +212,42 @@ def test_shipped_scenarios_are_complete(name):
     assert scenario.example_calls.get("good") and scenario.example_calls.get("poor")
     assert all(s.zh for s in scenario.suggested_questions)
     assert "fictional" in scenario.buyer.company.en
+
+
+def _texts_of(scenario):
+    buyer = scenario.buyer
+    yield from (scenario.title, buyer.name, buyer.role, buyer.company, buyer.opening)
+    for topic in scenario.topics:
+        yield topic.name
+        yield from (fact for _, fact in topic.facts)
+        yield from topic.replies.values()
+    for need in scenario.needs:
+        yield from (t for t in (need.implied, need.implication, need.explicit, need.benefit) if t is not None)
+    yield from scenario.replies.values()
+    yield from scenario.suggested_questions
+    yield from (line for lines in scenario.examples.values() for line in lines)
+
+
+@pytest.mark.parametrize("name", list_scenarios())
+def test_shipped_scenarios_are_written_in_chinese_too(name):
+    """The 简体中文 edition's role-play buyer answers in Chinese: every text has zh."""
+    missing = [t.en for t in _texts_of(load_scenario(name)) if not _has_chinese(t.zh)]
+    assert missing == []
+
+
+@pytest.mark.parametrize("name", list_scenarios())
+def test_example_lines_in_both_languages(name):
+    scenario = load_scenario(name)
+    for kind in ("good", "poor"):
+        en, zh = scenario.example_lines(kind, "en"), scenario.example_lines(kind, "zh")
+        assert en == list(scenario.example_calls[kind]) and len(zh) == len(en)
+    with pytest.raises(ValueError, match="kind must be one of"):
+        scenario.example_lines("great")
+
+
+def test_bad_example_is_written_in_chinese_too():
+    example = load_spin_bad_example()
+    assert all(_has_chinese(t.zh) for t in (example.title, example.seller, example.note, *example.turns))
 
 
 def _cement():

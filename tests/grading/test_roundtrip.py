@@ -3,7 +3,13 @@
 release/ is what nbgrader makes of source/; the worked solution scores full marks for
 two different trainees; the untouched release scores 0; each trainee's own literal
 answers score full marks for them and lose points handed in as the neighbour's; a
-script that only calls kamlib scores at most a quarter.
+script that only calls kamlib scores at most a quarter; a question left unanswered loses
+exactly its points and no other.
+
+The 简体中文 edition of an exercise (``exNN_stem_zh``) is its own nbgrader assignment,
+graded by the same key and variants: ``ex10_spin_selling_zh`` runs with the English
+exercises (one extra nbgrader batch); the other zh editions, one batch each, run when
+asked for with ``-m all_editions`` (e.g. ``pytest tests/grading/test_roundtrip.py -m all_editions``).
 """
 
 from __future__ import annotations
@@ -14,12 +20,21 @@ import os
 
 import pytest
 
+from kamgrade.keys import exercise_of
 from tests.grading.course import ROOT, Course, cell, source
 
 pytestmark = pytest.mark.slow
 
-EXERCISES = sorted(p.name for p in (ROOT / "exercises" / "source").iterdir()
-                   if p.is_dir() and not p.name.endswith("_zh"))
+ASSIGNMENTS = sorted(p.name for p in (ROOT / "exercises" / "source").iterdir() if p.is_dir())
+ZH_IN_DEFAULT_SUITE = "ex10_spin_selling_zh"  # the zh edition graded in every full run
+
+
+def _param(assignment: str):
+    more_zh = assignment.endswith("_zh") and assignment != ZH_IN_DEFAULT_SUITE
+    return pytest.param(assignment, marks=[pytest.mark.all_editions] if more_zh else [])
+
+
+EXERCISES = [_param(a) for a in ASSIGNMENTS]
 TRAINEES = ("amy", "bo")
 CALLERS = ("caller1", "caller2", "caller3")
 
@@ -65,7 +80,10 @@ def graded(request, tmp_path_factory):
     mine = literal_answers(exercise, solution, "amy_literal")
     course.submit("amy_literal", with_answers(release, mine))
     course.submit("dee_copies_amy", with_answers(release, mine))
-    callers = importlib.import_module(f"tests.grading.callers.{exercise}")
+    first = questions(release)[0]  # cy's own literal answers, the first question left as released
+    cy = literal_answers(exercise, solution, "cy_skips_first")
+    course.submit("cy_skips_first", with_answers(release, {q: a for q, a in cy.items() if q != first}))
+    callers = importlib.import_module(f"tests.grading.callers.{exercise_of(exercise)}")
     for student in CALLERS:
         course.submit(student, with_answers(release, callers.ANSWERS))
     course.done = course.autograde("--Execute.timeout=30")
@@ -92,13 +110,28 @@ def test_the_untouched_release_scores_zero(graded):
 
 
 def test_two_trainees_get_different_variants(graded):
-    checks = importlib.import_module(f"kamlib.checks.{graded.exercise}")
+    checks = importlib.import_module(f"kamlib.checks.{exercise_of(graded.exercise)}")
     assert checks.variant("amy") != checks.variant("bo")
 
 
 def test_literal_answers_score_full_marks_for_their_own_trainee(graded):
     scores = graded.scores("amy_literal")
     assert scores["auto"] == scores["max_auto"], scores
+
+
+def test_an_unanswered_question_loses_exactly_its_points(graded):
+    """cy's own literal answers with the first question left as released: only its points go."""
+    release = graded.release_notebook()
+    first = questions(release)[0]
+    max_points = {c["metadata"]["nbgrader"]["grade_id"]: c["metadata"]["nbgrader"].get("points", 0)
+                  for c in release["cells"] if c["cell_type"] == "code"
+                  and c.get("metadata", {}).get("nbgrader", {}).get("grade")}
+    lost = sum(p for g, p in max_points.items() if g.startswith(f"{first}_"))
+    scores = graded.scores("cy_skips_first")
+    assert lost > 0
+    assert scores["auto"] == pytest.approx(scores["max_auto"] - lost), scores
+    assert {g: scores[g] for g in max_points} == {g: 0 if g.startswith(f"{first}_") else p
+                                                   for g, p in max_points.items()}
 
 
 def test_the_neighbours_answers_lose_points(graded):
@@ -112,4 +145,5 @@ def test_the_cli_marks_a_kamlib_caller_as_the_key_does(graded):
     from tests.checks.test_every_question import caller_score
 
     for student in CALLERS:
-        assert graded.scores(student)["auto"] == pytest.approx(caller_score(graded.exercise, student) * 12, abs=0.02)
+        expected = caller_score(graded.exercise, student) * 12
+        assert graded.scores(student)["auto"] == pytest.approx(expected, abs=0.02)

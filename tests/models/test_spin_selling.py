@@ -93,6 +93,28 @@ def test_reasons_name_the_deciding_cue():
     assert plain.reasons  # never empty
 
 
+def test_reasons_follow_the_language():
+    from kamlib.i18n import using_language
+
+    c = classify_question("What does an unplanned kiln stop cost you per day?")
+    assert c.explain("zh")[0] == "提示词“cost you”指向暗示性问题（+3）"
+    assert c.explain("zh")[-1].startswith("得分：情境性问题")
+    with using_language("zh"):
+        assert c.reasons == c.explain("zh")
+        assert classify_question("Do you see oil stains on the fabric that do not wash out?").reasons == [
+            "没有匹配到提示词；只问事实的问题算作情境性问题"]
+    assert c.reasons == c.explain("en")
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_debrief_speaks_the_call_language(language):
+    call = start_call("cement_open_gear", language=language)
+    call.ask("How many kilns and mills run on open girth gears?")
+    outcome, tips = call.end(), call.debrief().tips
+    chinese = [any("\u4e00" <= ch <= "\u9fff" for ch in text) for text in (*outcome.reasons, *tips)]
+    assert all(chinese) if language == "zh" else not any(chinese)
+
+
 @pytest.mark.parametrize("bad", ["", "   ", "\n\t"])
 def test_empty_text_is_a_value_error_naming_text(bad):
     with pytest.raises(ValueError, match="text must be a non-empty question"):
@@ -172,13 +194,13 @@ FAB_LABEL_MISSES = {"n12"}
 
 def test_need_label_on_the_statement_bank():
     bank = load_spin_statements()
-    wrong = {s.id for s in bank.buyer if need_label(s.text) != s.label}
+    wrong = {s.id for s in bank.buyer if need_label(s.text.en) != s.label}
     assert wrong == NEED_LABEL_MISSES
 
 
 def test_fab_label_on_the_statement_bank():
     bank = load_spin_statements()
-    wrong = {s.id for s in bank.seller if fab_label(s.text, s.context) != s.label}
+    wrong = {s.id for s in bank.seller if fab_label(s.text.en, [c.en for c in s.context]) != s.label}
     assert wrong == FAB_LABEL_MISSES
 
 
@@ -207,9 +229,10 @@ def _play(name, lines, language="en"):
     return call
 
 
+@pytest.mark.parametrize("language", ["en", "zh"])
 @pytest.mark.parametrize("name", list_scenarios())
-def test_good_call_ends_in_order_or_advance(name):
-    call = _play(name, load_scenario(name).example_calls["good"])
+def test_good_call_ends_in_order_or_advance(name, language):
+    call = _play(name, load_scenario(name).example_lines("good", language), language)
     outcome = call.end()
     assert outcome.name in ("order", "advance"), outcome.reasons
     debrief = call.debrief()
@@ -218,17 +241,19 @@ def test_good_call_ends_in_order_or_advance(name):
     assert min(debrief.mix[t] for t in "PIN") >= 1
 
 
+@pytest.mark.parametrize("language", ["en", "zh"])
 @pytest.mark.parametrize("name", list_scenarios())
-def test_feature_dumping_call_ends_badly_with_pitches_flagged(name):
-    lines = load_scenario(name).example_calls["poor"]
-    call = _play(name, lines)
+def test_feature_dumping_call_ends_badly_with_pitches_flagged(name, language):
+    lines = load_scenario(name).example_lines("poor", language)
+    call = _play(name, lines, language)
     outcome = call.end()
     assert outcome.name in ("no-sale", "continuation"), outcome.reasons
     debrief = call.debrief()
     pitches = [i for i, line in enumerate(lines, 1) if not is_question(line)]
     assert debrief.early_pitches == pitches
     assert debrief.needs_explicit == []
-    assert any("pitched the product before" in tip for tip in debrief.tips)
+    early = {"en": "pitched the product before", "zh": "就推介了产品"}[language]
+    assert any(early in tip for tip in debrief.tips)
 
 
 @pytest.mark.parametrize(

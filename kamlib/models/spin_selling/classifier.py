@@ -42,6 +42,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from kamlib.i18n import check_language
+from kamlib.text import Text
 
 __all__ = [
     "SPIN_TYPES",
@@ -99,12 +100,14 @@ class SpinQuestion:
 
 @dataclass(frozen=True)
 class BuyerStatement:
-    """Something a buyer says, labelled ``'implied'`` or ``'explicit'`` need."""
+    """Something a buyer says, labelled ``'implied'`` or ``'explicit'`` need; ``text`` is
+    a :class:`~kamlib.text.Text` in English and Chinese (``str(text)``: the current language).
+    The rules of :func:`need_label` read the English (``text.en``)."""
 
     id: str
     label: str
     sector: str
-    text: str
+    text: Text
 
 
 @dataclass(frozen=True)
@@ -112,14 +115,15 @@ class SellerStatement:
     """Something a seller says, labelled ``'feature'``, ``'advantage'`` or ``'benefit'``.
 
     ``context`` holds the explicit needs the buyer had stated before it (maybe none):
-    a benefit, in Rackham's sense, answers one of them.
+    a benefit, in Rackham's sense, answers one of them. ``text`` and each need are a
+    :class:`~kamlib.text.Text`; the rules of :func:`fab_label` read the English.
     """
 
     id: str
     label: str
     sector: str
-    context: tuple[str, ...]
-    text: str
+    context: tuple[Text, ...]
+    text: Text
 
 
 @dataclass(frozen=True)
@@ -257,15 +261,25 @@ class Classification:
     """A question's SPIN type and the cues that decided it.
 
     ``type`` is one of ``'S'``, ``'P'``, ``'I'``, ``'N'``; ``reasons`` are
-    human-readable cues, strongest first, then the tally; ``scores`` the summed
-    weight per type.
+    human-readable cues, strongest first, then the tally, in the current language
+    (:func:`kamlib.set_language`; ``explain(language)`` for a given one); ``scores`` the
+    summed weight per type; ``language`` the question's language.
     """
 
     text: str
     type: str
-    reasons: list[str] = field(default_factory=list)
+    explained: tuple[Text, ...] = ()
     scores: dict[str, int] = field(default_factory=dict)
     language: str = "en"
+
+    @property
+    def reasons(self) -> list[str]:
+        """The cues that decided, strongest first, then the tally (current language)."""
+        return self.explain()
+
+    def explain(self, language: str | None = None) -> list[str]:
+        """``reasons`` in ``language`` ('en' or 'zh'; default: the current one)."""
+        return [reason.get(language) for reason in self.explained]
 
     @property
     def name(self) -> str:
@@ -318,6 +332,10 @@ def _names(type_: str) -> str:
     return TYPE_NAMES[type_]
 
 
+def _zh_names(type_: str) -> str:
+    return Text.term(TYPE_KEYS[type_]).zh or TYPE_NAMES[type_]
+
+
 def classify_question(text: str) -> Classification:
     """Classify one question as S, P, I or N, with the cues that decided it.
 
@@ -368,19 +386,22 @@ def classify_question(text: str) -> Classification:
     for order, cue in enumerate(cues):
         if cue.pattern.search(lowered):
             scores[cue.type] += cue.weight
-            hits.append((-cue.weight, order, f'cue "{cue.show}" points to {_names(cue.type)} (+{cue.weight})'))
+            hits.append((-cue.weight, order, Text(f'cue "{cue.show}" points to {_names(cue.type)} (+{cue.weight})',
+                                                  f"提示词“{cue.show}”指向{_zh_names(cue.type)}（+{cue.weight}）")))
     best = max(scores.values())
     if best == 0:
-        reasons = ["no cue matched; a question that only asks for facts counts as situation"]
-        return Classification(stripped, "S", reasons, scores, language)
+        reasons = [Text("no cue matched; a question that only asks for facts counts as situation",
+                        "没有匹配到提示词；只问事实的问题算作情境性问题")]
+        return Classification(stripped, "S", tuple(reasons), scores, language)
     tied = [t for t in _TIE_ORDER if scores[t] == best]
     winner = tied[0]
-    reasons = [r for _, _, r in sorted(hits)]
-    tally = ", ".join(f"{_names(t)} {scores[t]}" for t in SPIN_TYPES)
-    reasons.append(f"scores: {tally}")
+    reasons = [r for _, _, r in sorted(hits, key=lambda hit: hit[:2])]
+    reasons.append(Text("scores: " + ", ".join(f"{_names(t)} {scores[t]}" for t in SPIN_TYPES),
+                        "得分：" + "，".join(f"{_zh_names(t)} {scores[t]}" for t in SPIN_TYPES)))
     if len(tied) > 1:
-        reasons.append(f"tie between {' and '.join(map(_names, tied))}: the later SPIN stage wins")
-    return Classification(stripped, winner, reasons, scores, language)
+        reasons.append(Text(f"tie between {' and '.join(map(_names, tied))}: the later SPIN stage wins",
+                            f"{'与'.join(map(_zh_names, tied))}同分：取 SPIN 流程中靠后的一类"))
+    return Classification(stripped, winner, tuple(reasons), scores, language)
 
 
 def classify_questions(texts: Iterable[str]) -> list[Classification]:

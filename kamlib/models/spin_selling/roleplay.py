@@ -175,10 +175,23 @@ class Scenario:
     replies: Mapping[str, Text]
     suggested_questions: tuple[Text, ...]
     pitch_cues: tuple[str, ...]
-    example_calls: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    examples: Mapping[str, tuple[Text, ...]] = field(default_factory=dict)
 
     def topic(self, topic_id: str) -> Topic:
         return next(t for t in self.topics if t.id == topic_id)
+
+    @property
+    def example_calls(self) -> dict[str, tuple[str, ...]]:
+        """The scripted calls (``'good'``, ``'poor'``), the seller's lines in English."""
+        return {kind: tuple(line.en for line in lines) for kind, lines in self.examples.items()}
+
+    def example_lines(self, kind: str, language: str | None = None) -> list[str]:
+        """The seller's lines of the scripted call ``kind`` (``'good'`` or ``'poor'``) in
+        ``language`` (default: :func:`kamlib.get_language`; zh falls back to en)."""
+        if not isinstance(kind, str) or kind not in self.examples:
+            raise ValueError(f"kind must be one of {sorted(self.examples)}, got {kind!r}"[:300])
+        language = get_language() if language is None else check_language(language)
+        return [line.get(language) for line in self.examples[kind]]
 
 
 @dataclass(frozen=True)
@@ -194,9 +207,10 @@ class CallTranscript:
     note: Text
     turns: tuple[Text, ...]
 
-    def lines(self, language: str = "en") -> list[str]:
-        """The seller's lines in ``language`` ('en' or 'zh'; zh falls back to en)."""
-        check_language(language)
+    def lines(self, language: str | None = None) -> list[str]:
+        """The seller's lines in ``language`` ('en' or 'zh', default: :func:`kamlib.get_language`;
+        zh falls back to en)."""
+        language = get_language() if language is None else check_language(language)
         return [turn.get(language) for turn in self.turns]
 
 
@@ -467,7 +481,7 @@ class RolePlayCall:
             if repeat:
                 flags.append("repeat")
                 change -= rules["repeat_cost"]
-        return self._record(text, "question", qtype, topic, "".join(parts), uncovered, change, flags, c.reasons)
+        return self._record(text, "question", qtype, topic, "".join(parts), uncovered, change, flags, c.explain(self.language))
 
     def _answer(self, qtype: str, topic: Topic) -> tuple[str, list[str], bool]:
         """(buyer's words, what was uncovered, whether it was a repeat)."""
@@ -539,45 +553,68 @@ class RolePlayCall:
         mix = {t: sum(h.type == t for h in self.history) for t in SPIN_TYPES}
         asked = sum(mix.values())
         early = sum("early_pitch" in h.flags for h in self.history)
-        summary = (f"goodwill {self.goodwill}/{r['goodwill_max']}; needs: {implied} uncovered, {explicit} explicit, "
-                   f"{benefits} met by a benefit; questions S{mix['S']} P{mix['P']} I{mix['I']} N{mix['N']}"
-                   + (f"; {early} early pitch(es)" if early else ""))
+        summary = Text(
+            f"goodwill {self.goodwill}/{r['goodwill_max']}; needs: {implied} uncovered, {explicit} explicit, "
+            f"{benefits} met by a benefit; questions S{mix['S']} P{mix['P']} I{mix['I']} N{mix['N']}"
+            + (f"; {early} early pitch(es)" if early else ""),
+            f"好感度 {self.goodwill}/{r['goodwill_max']}；需求：发掘出 {implied} 个，明确的 {explicit} 个，"
+            f"{benefits} 个已用利益满足；提问 S{mix['S']} P{mix['P']} I{mix['I']} N{mix['N']}"
+            + (f"；过早推介 {early} 次" if early else ""))
         if self.goodwill <= 0:
-            name, why = "no-sale", "the buyer lost patience (goodwill 0)"
+            name, why = "no-sale", Text("the buyer lost patience (goodwill 0)", "客户失去了耐心（好感度 0）")
         elif asked == 0:
-            name, why = "no-sale", "no questions were asked: nothing was learned about the buyer's needs"
+            name, why = "no-sale", Text("no questions were asked: nothing was learned about the buyer's needs",
+                                        "一个问题都没问：对客户的需求一无所知")
         elif (explicit >= r["order_explicit_needs"] and benefits >= r["order_benefits"]
               and self.goodwill >= r["order_goodwill"]):
-            name, why = "order", (f"{explicit} explicit needs, {benefits} answered with a benefit, "
-                                  f"goodwill >= {r['order_goodwill']}")
+            name, why = "order", Text(f"{explicit} explicit needs, {benefits} answered with a benefit, "
+                                      f"goodwill >= {r['order_goodwill']}",
+                                      f"{explicit} 个明确性需求，{benefits} 个已用利益满足，"
+                                      f"好感度 >= {r['order_goodwill']}")
         elif explicit >= r["advance_explicit_needs"] and self.goodwill >= r["advance_goodwill"]:
-            name, why = "advance", (f"the buyer stated {explicit} explicit need(s) and will take a next step "
-                                    f"(an order needs {r['order_explicit_needs']} explicit needs, "
-                                    f"{r['order_benefits']} met by a benefit, goodwill >= {r['order_goodwill']})")
+            name, why = "advance", Text(
+                f"the buyer stated {explicit} explicit need(s) and will take a next step "
+                f"(an order needs {r['order_explicit_needs']} explicit needs, "
+                f"{r['order_benefits']} met by a benefit, goodwill >= {r['order_goodwill']})",
+                f"客户陈述出 {explicit} 个明确性需求，愿意推进下一步"
+                f"（要拿到订单，需要 {r['order_explicit_needs']} 个明确性需求、"
+                f"{r['order_benefits']} 个用利益满足，好感度 >= {r['order_goodwill']}）")
         elif implied >= r["continuation_implied_needs"] and self.goodwill >= r["continuation_goodwill"]:
-            name, why = "continuation", ("problems surfaced, but no explicit need was stated: "
-                                         "the buyer agrees to 'keep in touch', nothing more")
+            name, why = "continuation", Text("problems surfaced, but no explicit need was stated: "
+                                             "the buyer agrees to 'keep in touch', nothing more",
+                                             "问题浮出来了，但客户没有陈述出明确性需求：只答应“保持联系”，仅此而已")
         else:
-            name, why = "no-sale", "no need surfaced: the buyer sees no reason to change supplier"
+            name, why = "no-sale", Text("no need surfaced: the buyer sees no reason to change supplier",
+                                        "没有发掘出任何需求：客户看不出有什么理由换供应商")
+        why, summary = why.get(self.language), summary.get(self.language)
         return Outcome(name, (why, summary), self.goodwill, implied, explicit, benefits)
 
     def _tips(self, mix, uncovered, explicit, met, missed, early) -> list[str]:
-        tips = []
+        tips: list[Text] = []
         if early:
-            tips.append(f"Turn(s) {', '.join(map(str, early))}: you pitched the product before the buyer had "
-                        "stated an explicit need; features this early tend to draw price objections.")
+            turns = ", ".join(map(str, early))
+            tips.append(Text(f"Turn(s) {turns}: you pitched the product before the buyer had "
+                             "stated an explicit need; features this early tend to draw price objections.",
+                             f"第 {turns} 回合：客户还没有陈述出明确性需求，你就推介了产品；"
+                             "这么早谈产品特征，往往会招来价格异议。"))
         if mix["S"] > self.rules["situation_limit"]:
-            tips.append(f"{mix['S']} situation questions: ask fewer, and only those you need; "
-                        "too many bore the buyer.")
+            tips.append(Text(f"{mix['S']} situation questions: ask fewer, and only those you need; "
+                             "too many bore the buyer.",
+                             f"问了 {mix['S']} 个情境性问题：少问一些，只问必要的；问多了客户会烦。"))
         if missed:
-            tips.append(f"Needs never surfaced: {', '.join(missed)}. Ask problem questions on more topics.")
+            tips.append(Text(f"Needs never surfaced: {', '.join(missed)}. Ask problem questions on more topics.",
+                             f"没有发掘出的需求：{', '.join(missed)}。在更多话题上问探究性问题。"))
         stuck = [n for n in uncovered if n not in explicit]
         if stuck:
-            tips.append(f"Needs left implied: {', '.join(stuck)}. Develop them with implication questions, "
-                        "then let the buyer state the value with need-payoff questions.")
+            tips.append(Text(f"Needs left implied: {', '.join(stuck)}. Develop them with implication questions, "
+                             "then let the buyer state the value with need-payoff questions.",
+                             f"停留在隐藏性需求的：{', '.join(stuck)}。用暗示性问题把它们展开，"
+                             "再用解决性问题让客户自己说出价值。"))
         unmet = [n for n in explicit if n not in met]
         if unmet:
-            tips.append(f"Explicit needs not yet answered with a benefit: {', '.join(unmet)}.")
+            tips.append(Text(f"Explicit needs not yet answered with a benefit: {', '.join(unmet)}.",
+                             f"还没有用利益去满足的明确性需求：{', '.join(unmet)}。"))
         if not tips:
-            tips.append("A well-built call: problems found, developed, and turned into explicit needs you met.")
-        return tips
+            tips.append(Text("A well-built call: problems found, developed, and turned into explicit needs you met.",
+                             "一次扎实的拜访：发现了问题，展开了问题，并把它们变成了你已满足的明确性需求。"))
+        return [tip.get(self.language) for tip in tips]
