@@ -99,17 +99,18 @@ def goals_and_needs_explorer(person: str = "luo"):
     none = str(Text.term("no_choice"))
     who = w.Dropdown(options=[(f"{b.name} ({b.role})", b.id) for b in buyers.values()], value=person,
                      description="", layout=w.Layout(width="320px"))
-    business = w.Dropdown(options=[(none, None)] + [(str(Text.term(f"need_{c}")), c) for c in BUSINESS_NEEDS],
+    business = w.Dropdown(options=[(none, "")] + [(str(Text.term(f"need_{c}")), c) for c in BUSINESS_NEEDS],
                           value=BUSINESS_NEEDS[0], description=str(Text.term("kind_business")),
                           style={"description_width": "110px"}, layout=w.Layout(width="320px"))
-    personal = w.Dropdown(options=[(none, None)] + [(str(Text.term(f"need_{c}")), c) for c in PERSONAL_WISHES],
+    personal = w.Dropdown(options=[(none, "")] + [(str(Text.term(f"need_{c}")), c) for c in PERSONAL_WISHES],
                           value=PERSONAL_WISHES[0], description=str(Text.term("kind_personal")),
                           style={"description_width": "110px"}, layout=w.Layout(width="320px"))
     canvas = Canvas(figsize=_FIGSIZE, margins=_MARGINS)
     image, out = w.Image(format="png", layout=w.Layout(width=f"{canvas.width_px}px")), w.HTML()
 
-    def update(_change=None):
-        show(render_goals_and_needs(who.value, business.value, personal.value, canvas=canvas), image, out)
+    def update(_change=None):  # "" is the "(none)" option: a Dropdown's None would mean nothing is selected
+        show(render_goals_and_needs(who.value, business.value or None, personal.value or None, canvas=canvas),
+             image, out)
 
     for control in (who, business, personal):
         control.observe(update, names="value")

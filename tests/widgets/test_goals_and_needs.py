@@ -45,3 +45,6 @@ def test_explorer_redraws_on_a_change():
     business.value = "cost"
     personal.value = "friendship"
     assert out.value != before and "serves both" in out.value and image.value
+    business.index = 0  # (none)
+    personal.index = 0
+    assert business.label == "(none)" and "serves neither" in out.value
