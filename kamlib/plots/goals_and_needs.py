@@ -52,9 +52,13 @@ def plot_needs_profile(profiles: Mapping[str, Mapping[str, int]] | None = None, 
         for c in NEED_CATEGORIES:
             left[c] += counts[c]
     top = max(max(left.values()), 1)
-    for c in marked:
-        ax.barh([rows[c]], [top + 0.4], left=[-0.2], height=0.86, fill=False, edgecolor="#b3261e", lw=2.2, zorder=3)
-    ax.set_yticks([rows[c] for c in NEED_CATEGORIES], [text(f"need_{c}") for c in NEED_CATEGORIES])
+    if marked:
+        ax.barh([rows[c] for c in marked], [top + 0.4] * len(marked), left=-0.2, height=0.86, fill=False,
+                edgecolor="#b3261e", lw=2.2, zorder=3)
+    ax.set_yticks([])  # category names as plain texts: ten ticks cost a widget more to redraw
+    names = ax.get_yaxis_transform()
+    for c in NEED_CATEGORIES:
+        ax.text(-0.02, rows[c], text(f"need_{c}"), transform=names, ha="right", va="center", fontsize=10)
     ax.invert_yaxis()
     ax.axhline(len(BUSINESS_NEEDS) - 0.2, color="#888888", lw=0.8, linestyle="--")
     ax.text(top + 0.3, rows[BUSINESS_NEEDS[0]] - 0.5, text("business_need"), ha="right", va="bottom", fontsize=9,
