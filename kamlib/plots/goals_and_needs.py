@@ -1,0 +1,75 @@
+"""Plot for the goals of key-account management: what each buyer said, counted by the slide's
+business needs and personal wishes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from kamlib.models import arguments as check
+from kamlib.models.goals_and_needs import BUSINESS_NEEDS, NEED_CATEGORIES
+from kamlib.plots.style import axes, plot_language, text
+from kamlib.text import Text
+
+__all__ = ["plot_needs_profile"]
+
+_COLOURS = ("#1f4e79", "#c9a227", "#6a9f58", "#b3261e", "#7f5aa2")
+
+
+def _profiles(profiles) -> list[tuple[str, dict]]:
+    found = []
+    for name, profile in check.mapping(profiles, "profiles", "a dict {person: needs_profile(...)}").items():
+        if isinstance(name, Text):
+            name = name.get(plot_language())
+        check.text(name, "profiles", "a name (text) for each person")
+        counts = check.mapping(profile, "profiles", "a dict {person: needs_profile(...)}")
+        if set(counts) != set(NEED_CATEGORIES):
+            raise ValueError(f"profiles must map each person to a needs_profile (the ten categories "
+                             f"{', '.join(NEED_CATEGORIES)}); {name!r} has {sorted(counts)}")
+        for category, count in counts.items():
+            check.whole_number(count, f"profiles[{name!r}][{category!r}]", minimum=0)
+        found.append((name, dict(counts)))
+    return found
+
+
+def plot_needs_profile(profiles: Mapping[str, Mapping[str, int]] | None = None, highlight: Iterable[str] = (), ax=None):
+    """Stacked horizontal bars: for each of the slide's ten categories (business needs on top,
+    personal wishes below), how many quotes of each person in ``profiles`` (name ->
+    :func:`~kamlib.models.goals_and_needs.needs_profile`) show it; with no profiles, the empty
+    chart (nothing heard yet). Categories in ``highlight`` (a value statement's choice, say) get
+    a thick outline."""
+    people = _profiles({} if profiles is None else profiles)
+    marked = check.items(highlight, "highlight", "a list of need categories")
+    for category in marked:
+        check.one_of(category, "highlight item", NEED_CATEGORIES)
+    ax = axes(ax, figsize=(7, 4.8))
+    rows = {c: i + (0.6 if c not in BUSINESS_NEEDS else 0) for i, c in enumerate(NEED_CATEGORIES)}
+    left = {c: 0 for c in NEED_CATEGORIES}
+    for n, (name, counts) in enumerate(people):
+        ys = [rows[c] for c in NEED_CATEGORIES]
+        widths = [counts[c] for c in NEED_CATEGORIES]
+        ax.barh(ys, widths, left=[left[c] for c in NEED_CATEGORIES], height=0.7, color=_COLOURS[n % len(_COLOURS)],
+                label=name, edgecolor="white")
+        for c in NEED_CATEGORIES:
+            left[c] += counts[c]
+    top = max(max(left.values()), 1)
+    if marked:
+        ax.barh([rows[c] for c in marked], [top + 0.4] * len(marked), left=-0.2, height=0.86, fill=False,
+                edgecolor="#b3261e", lw=2.2, zorder=3)
+    ax.set_yticks([])  # category names as plain texts: ten ticks cost a widget more to redraw
+    names = ax.get_yaxis_transform()
+    for c in NEED_CATEGORIES:
+        ax.text(-0.02, rows[c], text(f"need_{c}"), transform=names, ha="right", va="center", fontsize=10)
+    ax.invert_yaxis()
+    ax.axhline(len(BUSINESS_NEEDS) - 0.2, color="#888888", lw=0.8, linestyle="--")
+    ax.text(top + 0.3, rows[BUSINESS_NEEDS[0]] - 0.5, text("business_need"), ha="right", va="bottom", fontsize=9,
+            color="#555555")
+    ax.text(top + 0.3, rows[NEED_CATEGORIES[len(BUSINESS_NEEDS)]] - 0.5, text("personal_wish"), ha="right",
+            va="bottom", fontsize=9, color="#555555")
+    ax.set_xlim(-0.3, top + 0.4)
+    ax.set_ylim(rows[NEED_CATEGORIES[-1]] + 0.6, -1.1)
+    ax.set_xticks(range(0, top + 1))
+    ax.set_xlabel(text("quotes_count"))
+    ax.set_title(text("needs_profile_title"), fontsize=10)
+    if len(people) > 1:  # one person needs no legend (and a widget redraws it on every move)
+        ax.legend(loc="lower right", fontsize=8, frameon=False)
+    return ax
