@@ -195,6 +195,61 @@ def test_evaluate_classifier_checks_arguments():
         evaluate_classifier(["How many?"])
 
 
+def test_precision_recall_f1_and_macro_f1_from_the_confusion_matrix():
+    confusion = {"S": {"S": 8, "P": 0, "I": 0, "N": 0}, "P": {"S": 2, "P": 6, "I": 0, "N": 0},
+                 "I": {"S": 0, "P": 0, "I": 4, "N": 0}, "N": {"S": 0, "P": 0, "I": 4, "N": 0}}
+    report = spin.ClassifierReport("heldout", "en", 24, 18, confusion, [])
+    assert report.per_type_recall() == {"S": 1.0, "P": 0.75, "I": 1.0, "N": 0.0}
+    assert report.per_type_precision() == {"S": 0.8, "P": 1.0, "I": 0.5, "N": 0.0}
+    f1 = report.per_type_f1()
+    assert f1["S"] == pytest.approx(2 * 0.8 / 1.8) and f1["N"] == 0.0
+    assert report.macro_f1 == pytest.approx(sum(f1.values()) / 4)
+    assert "macro-F1" in str(report) and "precision" in str(report)
+
+
+def test_classifier_scores_is_tune_and_heldout_in_both_languages():
+    reports = spin.classifier_scores(BANK)
+    assert [(r.split, r.language) for r in reports] == [("tune", "en"), ("tune", "zh"), ("heldout", "en"),
+                                                       ("heldout", "zh")]
+    assert reports[2].n == len(load_spin_questions("heldout"))
+    with pytest.raises(ValueError, match="languages entries must be one of en, zh"):
+        spin.classifier_scores(BANK, languages=["fr"])
+    with pytest.raises(TypeError, match="splits must be a non-empty list"):
+        spin.classifier_scores(BANK, splits="tune")
+
+
+def test_text_over_2000_characters_is_a_value_error_naming_text():
+    with pytest.raises(ValueError, match="text must be at most 2,000 characters"):
+        classify_question("How many trucks? " * 200)
+    assert classify_question("How many trucks run on site" + " really" * 270 + "?").type == "S"
+
+
+@pytest.mark.parametrize(
+    "text, expected, cue",
+    [
+        ("Does the gearbox run hotter than you'd like?", "P", "worse than expected"),
+        ("Is the hydraulic oil foaming?", "P", "yes/no question about a symptom"),
+        ("If the pinion pits, how long is the kiln down?", "I", "a problem"),
+        ("When a filter blocks, how many hours does the machine run slow?", "I", "a problem"),
+        ("Who else would gain if the filters lasted twice as long?", "N", "the problem solved"),
+        ("If trips from oil problems stopped, what would that mean for your bonus?", "N", "the problem solved"),
+        ("如果滤芯寿命翻倍，对你们值多少？", "N", "问题解决了"),
+        ("滤芯一堵，纸机要慢多久？", "I", "一…就"),
+        ("齿轮箱是不是有漏油？", "P", "是不是/有没有"),
+    ],
+)
+def test_frames_decide_and_are_named_in_reasons(text, expected, cue):
+    c = classify_question(text)
+    assert c.type == expected, c.reasons
+    assert any(cue in r for r in c.reasons), c.reasons
+
+
+def test_situation_is_the_fallback_and_says_no_cue_fired():
+    c = classify_question("Is the plant on one shift?")
+    assert c.type == "S"
+    assert c.reasons[-1].startswith("no cue fired")
+
+
 question_text = st.text(
     alphabet=st.characters(blacklist_categories=("Cs",)), min_size=0, max_size=80
 ).map(lambda s: s + "?")

@@ -60,6 +60,7 @@ __all__ = [
     "classify_question",
     "classify_questions",
     "evaluate_classifier",
+    "classifier_scores",
     "need_label",
     "fab_label",
 ]
@@ -593,11 +594,34 @@ class ClassifierReport:
             out[t] = self.confusion[t][t] / row if row else 0.0
         return out
 
-    def __str__(self) -> str:
-        lines = [f"{self.split} split, {self.language}: accuracy {self.accuracy:.1%} ({self.correct}/{self.n})",
-                 "true \\ predicted  " + "  ".join(f"{t:>3}" for t in SPIN_TYPES)]
+    def per_type_precision(self) -> dict[str, float]:
+        """For each predicted type, the share that truly is of that type (0 when never predicted)."""
+        out = {}
         for t in SPIN_TYPES:
-            lines.append(f"{t:>16}   " + "  ".join(f"{self.confusion[t][p]:>3}" for p in SPIN_TYPES))
+            column = sum(self.confusion[true][t] for true in SPIN_TYPES)
+            out[t] = self.confusion[t][t] / column if column else 0.0
+        return out
+
+    def per_type_f1(self) -> dict[str, float]:
+        """For each type, the harmonic mean of its precision and recall."""
+        precision, recall = self.per_type_precision(), self.per_type_recall()
+        return {t: 2 * precision[t] * recall[t] / (precision[t] + recall[t]) if precision[t] + recall[t] else 0.0
+                for t in SPIN_TYPES}
+
+    @property
+    def macro_f1(self) -> float:
+        """The unweighted mean of the four types' F1, 0-1 (each type counts the same)."""
+        return sum(self.per_type_f1().values()) / len(SPIN_TYPES)
+
+    def __str__(self) -> str:
+        recall, precision, f1 = self.per_type_recall(), self.per_type_precision(), self.per_type_f1()
+        lines = [f"{self.split} split, {self.language}: accuracy {self.accuracy:.1%} ({self.correct}/{self.n}), "
+                 f"macro-F1 {self.macro_f1:.2f}",
+                 "true \\ predicted " + "".join(f"{t:>6}" for t in SPIN_TYPES) + "  recall"]
+        for t in SPIN_TYPES:
+            lines.append(f"{t:>17}" + "".join(f"{self.confusion[t][p]:>6}" for p in SPIN_TYPES) + f"{recall[t]:>8.2f}")
+        lines.append(f"{'precision':>17}" + "".join(f"{precision[t]:>6.2f}" for t in SPIN_TYPES))
+        lines.append(f"{'F1':>17}" + "".join(f"{f1[t]:>6.2f}" for t in SPIN_TYPES))
         return "\n".join(lines)
 
 
@@ -622,8 +646,8 @@ def evaluate_classifier(
     --------
     >>> from kamlib import load_spin_questions
     >>> report = evaluate_classifier(load_spin_questions(), split="heldout", language="en")
-    >>> report.n
-    184
+    >>> report.n, 0 <= report.macro_f1 <= 1, sorted(report.per_type_precision()) == sorted(SPIN_TYPES)
+    (184, True, True)
     >>> sorted(report.confusion) == sorted(SPIN_TYPES)
     True
     """
@@ -652,6 +676,43 @@ def evaluate_classifier(
     if n == 0:
         raise ValueError(f"no questions with {language} text in split {split!r}")
     return ClassifierReport(split, language, n, correct, confusion, misses)
+
+
+def classifier_scores(
+    questions: Iterable[SpinQuestion],
+    splits: Sequence[str] = ("tune", "heldout"),
+    languages: Sequence[str] = ("en", "zh"),
+) -> list[ClassifierReport]:
+    """One :class:`ClassifierReport` per split and language, in that order: the table the
+    lecture shows (tune beside held-out, English beside Chinese).
+
+    Each report has ``accuracy``, ``macro_f1``, ``per_type_precision()``,
+    ``per_type_recall()`` and ``per_type_f1()``. Only the held-out numbers are evidence:
+    the rules were written while reading the tune split.
+
+    Examples
+    --------
+    >>> from kamlib import load_spin_questions
+    >>> reports = classifier_scores(load_spin_questions())
+    >>> [(r.split, r.language) for r in reports]
+    [('tune', 'en'), ('tune', 'zh'), ('heldout', 'en'), ('heldout', 'zh')]
+    >>> all(r.accuracy >= 0.7 and r.macro_f1 >= 0.7 for r in reports)
+    True
+    >>> classifier_scores(load_spin_questions(), splits=("test",))
+    Traceback (most recent call last):
+    ...
+    ValueError: splits entries must be one of tune, heldout, all; got 'test'
+    """
+    if isinstance(questions, (str, bytes)) or not isinstance(questions, Iterable):
+        raise TypeError(f"questions must be a list of SpinQuestion, got {type(questions).__name__}")
+    questions = list(questions)
+    for name, value, allowed in (("splits", splits, ("tune", "heldout", "all")), ("languages", languages, ("en", "zh"))):
+        if isinstance(value, str) or not isinstance(value, Sequence) or not value:
+            raise TypeError(f"{name} must be a non-empty list of str, got {type(value).__name__}")
+        for item in value:
+            if not isinstance(item, str) or item not in allowed:
+                raise ValueError(f"{name} entries must be one of {', '.join(allowed)}; got {str(item)[:40]!r}")
+    return [evaluate_classifier(questions, split, language) for split in splits for language in languages]
 
 
 # --- needs and FAB ----------------------------------------------------------------------------
