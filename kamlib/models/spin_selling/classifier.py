@@ -163,7 +163,7 @@ def _cue(type_: str, name: str, pattern: str, weight: int) -> _Cue:
 # words that describe a symptom or a failure: evidence for P on their own, and the
 # "problem" side of a condition (if the gear keeps running hot, ...) for the I frame
 _EN_SYMPTOM = (
-    r"\b(?:fail\w*|burst\w*|seiz\w*|pit(?:s|ted|ting)?|micropitting|trip(?:s|ped|ping)?|stuck|stick(?:s|ing|y)?|"
+    r"\b(?:fail\w*|burst\w*|seiz\w*|pits|pitted|pitting|micropitting|trip(?:s|ped|ping)?|stuck|stick(?:s|ing|y)?|"
     r"leak\w*|seep\w*|drip\w*|block(?:s|ed|ing|age|ages)?|clog\w*|foam\w*|smell\w*|"
     r"milky|emulsif\w*|spoil\w*|mist(?:ing)?|deposits?|varnish|sludge|"
     r"corro\w*|particles?|particle counts?|metal in|wear(?:ing)?|worn|scuff\w*|overheat\w*|"
@@ -172,7 +172,9 @@ _EN_SYMPTOM = (
     r"(?:more )?oil|drink oil|creeping up|rising|keeps? rising|dust (?:in|into|get\w*)|"
     r"water|dust|late|wrong|contaminat\w*|rejected|missed|runs? (?:out|low|dry|short)|"
     r"won't turn over|(?:goes|went|is|are) down|downtime|breakdowns?|faults?|"
-    r"slips?|drops?|skin irritation|idle|stops?|stopped|metal|shown up|findings?|slow\w*|poor)\b"
+    r"slips?|drops?|skin irritation|idle|stops|stopped|break(?:s|ing)?|broke|broken|"
+    r"overrun\w*|dry(?:ing)? out|runs? dry|rough|cloudy|hazy|harden\w*|grinding sounds?|knock\w*|squeal\w*|dilut\w*|"
+    r"no (?:oil|grease|lubrication)|short of|starv\w*|ending up on|thrown|fling\w*|metal|shown up|findings?|slow\w*|poor)\b"
 )
 _EN_CUES = (
     # situation: facts, background, the current set-up (weak on purpose: fact words also
@@ -180,7 +182,7 @@ _EN_CUES = (
     _cue("S", "how many / how much", r"\bhow (?:many|much)\b", 1),
     _cue("S", "how often/old/far/long/big do…", r"\bhow (?:often|old|far|long|big) (?:do|does|is|are|has|have|was)\b", 2),
     _cue("S", "which/who/where/when opening",
-         r"^(?:[^:,?]{0,40}[:,] )?(?:which|who|where|in which|when (?=is|was|are|were|do|does|did|will))\b", 2),
+         r"^(?!if |when |suppose )(?:[^:,?]{0,40}[:,] )?(?:which|who|where|in which|when (?=is|was|are|were|do|does|did|will))\b", 2),
     _cue("S", "what is / what type of", r"\bwhat(?:'s| is| are) the\b|\bwhat (?:brand|type|kind|grade|make|mix|types)s?\b", 2),
     _cue("S", "do you use/run/have…",
          r"\b(?:do|does) (?:you|they|the \w+) (?:currently |now )?(?:use|run|have(?! to)|sample|stock|buy|pay|keep|hold|take|service)\b",
@@ -193,7 +195,7 @@ _EN_CUES = (
     _cue("S", "what … do you", r"^what \w+ (?:do|does) (?:you|they)\b", 1),
     # problem: difficulties, dissatisfaction, symptoms
     _cue("P", "dissatisfaction", r"\b(?:satisfied|happy with|confident|content with|unhappy|"
-         r"bother\w*|a pain|headache|frustrat\w*|worr(?:y|ies|ied)|concern(?:ed|s)?|complain\w*|grumble\w*|"
+         r"bother\w*|a pain|headaches?|frustrat\w*|worr(?:y|ies|ied)|concern(?:ed|s)?|complain\w*|grumble\w*|"
          r"struggl\w*|uneasy|problems?|troubles?|difficult\w*|issues?|hard(?:est)?|tight|unreliable|"
          r"let you down|(?:don't|do not) (?:you )?like|dislike|easy to)\b", 3),
     _cue("P", "symptom", _EN_SYMPTOM, 2),
@@ -202,7 +204,13 @@ _EN_CUES = (
          r"last year|the oem|usual|it did)|\b(?:more|less|\w+er) than [\w ]{0,25}(?:says|said|"
          r"expected|should)\b|\bas (?:\w+ )?as (?:it|they) should\b|\bthere should be\b", 3),
     _cue("P", "reliable / too short / higher than", r"\breliab\w*|\btoo (?:short|long|often|high|much|slow)\b|"
-         r"\b(?:higher|worse|faster|shorter|more often) than\b", 2),
+         r"\b(?:higher|worse|faster|shorter|more often) than\b|\btoo \w+\b|\b\w+er than (?:agreed|planned|expected)\b", 2),
+    # phrasings of the buyers' implied needs in spin_selling_statements.yaml (b01-b24)
+    _cue("P", "as buyers describe trouble", r"\bstains?\b|\bmore and more\b|\bkeeps? getting\b|\bshowing up\b|"
+         r"\bcan't (?:always )?get\b|\bdon't come out\b|\bfar too\b|\bnot lasting\b|\bmake sense of\b|"
+         r"\bdisappear\w* faster\b|\bfreez\w*|\bdirt\b", 2),
+    _cue("P", "getting worse", r"\b(?:getting|going|becoming|turning|growing) (?:\w+er|more|less|worse|cloudy|"
+         r"hard|thick|thin|\w+y)\b", 2),
     _cue("P", "have you had/seen any", r"\bhave you (?:had|seen|noticed|found)\b|\bhas there been\b|"
          r"\bany signs? of\b", 3),
     _cue("P", "how well / how quickly", r"\bhow (?:well|quickly|clear|reliable|easy|clean)\b|"
@@ -225,13 +233,16 @@ _EN_CUES = (
     _cue("I", "output / safety / schedule / workload", r"\b(?:output|safety|schedule|workload|equipment life)\b", 2),
     _cue("I", "extra / how many more", r"\bextra\b|\bhow (?:many|much) more\b|\bmore (?:\w+ )?(?:often|litres|hours|"
          r"days|shifts|spending)\b|\bspend(?:ing)?\b", 2),
+    _cue("I", "has to be checked / time it takes", r"\b(?:has|have) to be (?:checked|binned|redone|replaced|"
+         r"thrown)\b|\bhow much of (?:your|the) (?:week|day|time|batch|output)\b|\bhours? (?:go|goes) into\b|"
+         r"\bstand without\b|\bgo short\b", 2),
     _cue("I", "because of / caused by", r"\bbecause of\b|\bcaused by\b|\bdue to\b|\bfrom the (?:water|dust|leaks?)\b", 2),
     # need-payoff: the value or usefulness of a solution
     _cue("N", "value of a solution", r"\bworth\b|\bvalu(?:e|able)\b|\buseful\b|\bbenefit\w*|\bgain\b|\bhelp\w*|"
          r"\bsav(?:e|ed|es|ing|ings)\b|\beasier\b|\bsimpler\b|\bsafer\b|\bpeace of mind\b|\bwelcome\b|"
          r"\bsleep better\b|\bdifference\b|"
          r"\bfree up\b|\bmean to you\b|\bimportant (?:to|for) (?:you|your)\b|\bdo for (?:you|your)\b|"
-         r"\blet (?:you|your)\b|\bnotice\b|\bhow would [\w' ]+ look\b|"
+         r"\blet (?:you|your)\b|\bnotice\b|\bof (?:any )?use\b|\bhow would [\w' ]+ look\b|"
          r"\bwhat would you do with\b|\bgo to (?:other|instead)\b|\bgo to instead\b|"
          r"\bhow much (?:quicker|longer|calmer|simpler|easier)\b|\bhow many more\b.*\bcould\b|\bchange (?:how|your)\b|"
          r"\bfit with\b|\bdo for\b|\bmake life\b|\bmake your\b", 3),
@@ -243,11 +254,11 @@ _EN_CUES = (
 # what solves or improves: the "solution" side of a condition (if the oil lasted ..., if
 # there were no stoppages ...) for the N frame
 _EN_IMPROVED = re.compile(
-    r"\b(?:no longer|never|stopped|without(?! (?:the |a |an )?(?:right|proper|correct|enough))|fewer|less|halv\w*|twice|doubl\w*|no|cooler|cleaner|clean|"
+    r"\b(?:no longer|never|shorter|stopped|without(?! (?:the |a |an )?(?:right|proper|correct|enough))|fewer|less|halv\w*|twice|doubl\w*|no(?! oil| grease| lubric)|cooler|cleaner|clean|"
     r"longer|lasted|last(?:s|ed)? (?:a|the|twice|longer|to)|stay(?:s|ed)? (?:clean|put|on)|"
     r"holds? (?:its|full)|reached|full|always|first time|"
     r"within|copes?|resists?|"
-    r"fire-resistant|automatic|better|improv\w*|extend\w*|went up|came down|designed for|"
+    r"fire-resistant|automatic|better|improv\w*|tolerat\w*|extend\w*|went up|came down|designed for|"
     r"separat\w*(?: \w+)? (?:cleanly|faster|quickly)|disappear\w*|kept|keeps? (?:\w+ ){0,3}out|"
     r"(?:to|could|would) stop|avoid|nobody|drops? the water|early warning|clear(?:er)?|single|"
     r"audit-ready|could|on call|slower|lower|catch)\b"
@@ -259,6 +270,9 @@ _EN_IF = re.compile(r"(?<!wonder )(?<!wondering )(?<!know )(?<!understand )(?<!a
                     r"picture|say)\b([^,:;?]*)")
 _EN_WHEN = re.compile(r"\b(?:when|whenever|each time|every time|after|once|while|since)\b"
                       r"(?!\s+(?:is|was|are|were|do|does|did|will|has|have)\b)([^,:;?]*)")
+# "Is the oil foaming?", "Are the drives coming back early?": an ongoing state, usually a symptom
+_EN_ONGOING = re.compile(r"^(?:is|are|isn't|aren't) (?:the |your |some |any |it |there )?(?:[\w-]+ ){0,5}\w+ing\b"
+                         r"(?! (?:lines?|machines?|hall|shop|shed|section|plant|centres?|oil|systems?|units?|rooms?|mill))")
 _EN_HYPOTHETICAL = re.compile(r"\b(?:would|could)\b")
 _EN_YES_NO = re.compile(r"^(?:[^:?]{0,40}: |so, |and |be honest, )?(?:is|are|do|does|did|has|have|had|was|were|"
                         r"any|could you say|isn't|aren't|don't|doesn't|haven't|hasn't)\b|"
@@ -269,7 +283,8 @@ _EN_YES_NO = re.compile(r"^(?:[^:?]{0,40}: |so, |and |be honest, )?(?:is|are|do|
 _ZH_SYMPTOM = (r"过热|温度|噪音|振动|漏|堵|起泡|乳化|发白|进灰|混进|磨损|点蚀|擦伤|拉伤|"
                r"沉积|漆膜|油雾|颗粒|金属|卡涩|跳机|跳闸|坏|冲掉|烧机油|氧化|酸值|"
                r"超标|断油|过敏|故障|越来越|偏多|拒赔|堵塞|泄漏|爆|抱死|"
-               r"抱缸|(?<!加)热(?!轧)|停|拖(?!拉)|慢|上升|涨|不足|油位.低|没被发现|污染|加错|没带|发现项")
+               r"抱缸|(?<!加)热(?!轧)|停机|停线|停下|停了|拖(?!拉)|断了|断裂|干了|干磨|异响|浑浊|油泥|油滴|滴到|甩|变硬|"
+               r"稀释|缺油|没来油|看错|搞错|错了|加了错|慢|上升|涨|不足|油位.低|没被发现|污染|加错|没带|发现项")
 _ZH_CUES = (
     _cue("S", "多少台/几台/哪种", r"多少台|多少种|多少辆|多少公里|几台|几条|几个|几种|哪家|哪种|哪些|哪个|哪几|"
          r"什么时候|用的是|是什么|多大|多久|多长时间|多远", 2),
@@ -277,26 +292,28 @@ _ZH_CUES = (
     _cue("S", "还是 (either-or)", r"还是", 1),
     _cue("S", "目前/现在/每年", r"目前|现在|每年|一般|多少|介绍|说说", 1),
     _cue("P", "不满 (dissatisfaction)", r"满意|有把握|头疼|麻烦|担心|不满|抱怨|毛病|不对劲|困难|"
-         r"跟不上|撑得住吗|够干净吗|不太稳定|难(?!以)|问题|可靠|(?<!更)容易", 3),
+         r"跟不上|撑得住吗|够干净吗|闹心|不太稳定|难(?!以)|问题|可靠|(?<!更)容易", 3),
     _cue("P", "症状 (symptom)", _ZH_SYMPTOM, 2),
-    _cue("P", "太短/太多/经常/会不会", r"比预期|太短|太长|太高|太多|有没有出现|经常", 2),
+    _cue("P", "太短/太多/经常/会不会", r"比预期|太短|太长|太高|太多|有没有出现|经常|太[\u4e00-\u9fff]{1,4}了|比约定|"
+         r"有没有发现|是不是[^，。？]{0,12}了", 2),
     _cue("P", "比…多/快/高 (worse than expected)", r"比[^，。？]{0,10}(?:多|快|高|短|大|严重|差|早|低)|越来越|达不到", 3),
     _cue("I", "后果 (consequence)", r"损失|影响|后果|导致|造成|代价|罚|耽误|少产|少发|少收|报废|索赔|风险|"
          r"干等|怎么办|会怎样|泡汤|还管不管|谁来出|付还是|"
-         r"付出|连锁|错过|病假|工时|停租|口碑|成本增加|增加多少|要多少钱|跟着|"
+         r"付出|连锁|错过|病假|工时|承担|降产|降等|停租|口碑|成本增加|增加多少|要多少钱|跟着|"
          r"会怎么样|着火|多久就得|要停|得停|停多久|返修|花多少|整改", 3),
-    _cue("I", "产量/安全/进度/工作量", r"产量|安全(?!记录)|进度|工作量|设备寿命", 2),
+    _cue("I", "产量/安全/进度/工作量", r"产量|安全(?!记录)|进度|工作量|寿命|花在", 2),
+    _cue("I", "因为 (because of)", r"因为", 1),
     _cue("I", "占用/继续", r"占用|继续", 2),
     _cue("I", "多备/多换 (extra)", r"多(?:备|补|买|换|跑|爬|花|付)|额外|多用的|多出来", 3),
     _cue("N", "重要/能帮/有什么用", r"重要|能帮|有什么用", 3),
     _cue("N", "如果能/减半/延长", r"如果能|减半|延长|更长|减少|提高|不用", 1),
     _cue("N", "价值/好处 (value of a solution)", r"值多少|值不值|这值|价值|好处|受益|帮助|有用|用处|轻松|安心|"
          r"欢迎|踏实|意味着|怎么说|不同|变化|省下|省出|用到哪里|"
-         r"怎么安排|(?<!产)能多|能少|多用多久|更安全|节省|感觉到|最先|更容易|能不能帮|用满|撑满", 3),
+         r"怎么安排|(?<!产)能多|能少|多用多久|更安全|节省|感觉到|最先|更容易|能不能帮|用满|撑满|省事", 3),
 )
 _ZH_IMPROVED = re.compile(r"不再|没有了|不用|不漏|不过热|不起泡|零|减半|减少|降低|降到|降下来|翻倍|"
                           r"能|保持|更(?!换|新)|延长|没有|提高|经得住|扛得住|只有|只用|全部是|恢复|清楚|提前|自动|"
-                          r"顺畅|干净|抗燃|小时内|分钟内|很快|同一家|一次打着|都能|阻止|变慢|"
+                          r"顺畅|干净|抗燃|小时内|分钟内|很快|同一家|一次打着|都能|阻止|变慢|缩短|"
                           r"不出|挡在")
 _ZH_SYMPTOM_RE = re.compile(_ZH_SYMPTOM)
 _ZH_PROBLEM_RE = re.compile("|".join(c.pattern.pattern for c in _ZH_CUES if c.type == "P"))
@@ -304,6 +321,9 @@ _ZH_IF = re.compile(r"(?:如果|要是|假如|假设|设想|万一|一旦|若是
 _ZH_WHEN = re.compile(r"([^，,。？?]*?)(?:的时候|之后|以后|后，)|一(?![个台次年天种套辆条周月直些点般批箱整])"
                       r"([\u4e00-\u9fff]{1,4})(?:就|，)")
 _ZH_YES_NO = re.compile(r"是不是|会不会|有没有|吗|是否|能不能|难不难|多不多")
+_ZH_PRODUCT = re.compile(r"(?:一种|一套|有一种|这种)([^，。？]*?)的")
+_ZH_CHANGE = re.compile(r"会不会|是不是[^，。？]{1,12}了")
+_ZH_WH = re.compile(r"多少|多久|多长|什么|哪|谁|怎么|几")
 
 _EN_INTERROGATIVE = re.compile(
     r"^(how|what|which|who|whom|whose|when|where|why|do|does|did|is|are|was|were|have|has|had|"
@@ -426,6 +446,8 @@ def _frames_en(t: str, fired: set[str]) -> list[tuple[str, str, int]]:
                           else ("I", f'would … a problem ("{word}"): a consequence', 3))
     if _EN_YES_NO.search(t) and "P" in fired and "I" not in fired and not frames:
         frames.append(("P", "yes/no question about a symptom or dissatisfaction", 2))
+    elif _EN_ONGOING.search(t) and not fired & {"I", "N", "S"} and not frames:
+        frames.append(("P", "yes/no about an ongoing state (is/are … -ing)", 2))
     return frames
 
 
@@ -448,8 +470,21 @@ def _frames_zh(t: str, fired: set[str]) -> list[tuple[str, str, int]]:
             if found and not (_ZH_YES_NO.search(rest) and _ZH_PROBLEM_RE.search(rest)):
                 frames.append(("I", f"一…就/…的时候 + 问题（“{found.group(0)}”）：问会怎样", 3))
                 break
+    if not frames:
+        for match in _ZH_PRODUCT.finditer(t):
+            found = _ZH_IMPROVED.search(match.group(1))
+            if found:
+                frames.append(("N", f"一种…（“{found.group(0)}”）的产品：问解决方案的价值", 3))
+                break
+    if not frames:
+        head, comma, tail = (re.split(r"([，,])", t, maxsplit=1) + ["", ""])[:3]
+        found = _ZH_SYMPTOM_RE.search(head)
+        if comma and found and not _ZH_IMPROVED.search(head) and not _ZH_YES_NO.search(tail) and _ZH_WH.search(tail):
+            frames.append(("I", f"先说问题（“{found.group(0)}”），再问多少/多久/什么：问后果", 3))
     if _ZH_YES_NO.search(t) and "P" in fired and "I" not in fired and not frames:
         frames.append(("P", "是不是/有没有 + 症状：问有没有难点", 2))
+    elif _ZH_CHANGE.search(t) and not fired & {"I", "N"} and not frames:
+        frames.append(("P", "会不会…/是不是…了：问有没有出状况", 2))
     return frames
 
 
