@@ -163,7 +163,7 @@ def _cue(type_: str, name: str, pattern: str, weight: int) -> _Cue:
 # words that describe a symptom or a failure: evidence for P on their own, and the
 # "problem" side of a condition (if the gear keeps running hot, ...) for the I frame
 _EN_SYMPTOM = (
-    r"\b(?:fail\w*|burst\w*|seiz\w*|pits|pitted|pitting|micropitting|trip(?:s|ped|ping)?|stuck|stick(?:s|ing|y)?|"
+    r"\b(?:fail\w*|burst\w*|seiz\w*|pits|pitted|pitting|micropitting|trip(?:s|ped|ping)?|stuck|(?<!solid )stick(?! lubric)|sticks|sticking|sticky|"
     r"leak\w*|seep\w*|drip\w*|block(?:s|ed|ing|age|ages)?|clog\w*|foam\w*|smell\w*|"
     r"milky|emulsif\w*|spoil\w*|mist(?:ing)?|deposits?|varnish|sludge|"
     r"corro\w*|particles?|particle counts?|metal in|wear(?:ing)?|worn|scuff\w*|overheat\w*|"
@@ -173,7 +173,8 @@ _EN_SYMPTOM = (
     r"water|dust|late|wrong|contaminat\w*|rejected|missed|runs? (?:out|low|dry|short)|"
     r"won't turn over|(?:goes|went|is|are) down|downtime|breakdowns?|faults?|"
     r"slips?|drops?|skin irritation|idle|stops|stopped|break(?:s|ing)?|broke|broken|"
-    r"overrun\w*|dry(?:ing)? out|runs? dry|rough|cloudy|hazy|harden\w*|grinding sounds?|knock\w*|squeal\w*|dilut\w*|"
+    r"overrun\w*|running behind|early\b(?! warning)|comes? off|alarms?|thicken\w*|builds? up|building up|"
+    r"drags? on|dragging|dry(?:ing)? out|runs? dry|rough|cloudy|hazy|harden\w*|grinding sounds?|knock\w*|squeal\w*|dilut\w*|"
     r"no (?:oil|grease|lubrication)|short of|starv\w*|ending up on|thrown|fling\w*|metal|shown up|findings?|slow\w*|poor)\b"
 )
 _EN_CUES = (
@@ -195,7 +196,7 @@ _EN_CUES = (
     _cue("S", "what … do you", r"^what \w+ (?:do|does) (?:you|they)\b", 1),
     # problem: difficulties, dissatisfaction, symptoms
     _cue("P", "dissatisfaction", r"\b(?:satisfied|happy with|confident|content with|unhappy|"
-         r"bother\w*|a pain|headaches?|frustrat\w*|worr(?:y|ies|ied)|concern(?:ed|s)?|complain\w*|grumble\w*|"
+         r"bother\w*|a pain|headaches?|patience|frustrat\w*|worr(?:y|ies|ied)|concern(?:ed|s)?|complain\w*|grumble\w*|"
          r"struggl\w*|uneasy|problems?|troubles?|difficult\w*|issues?|hard(?:est)?|tight|unreliable|"
          r"let you down|(?:don't|do not) (?:you )?like|dislike|easy to)\b", 3),
     _cue("P", "symptom", _EN_SYMPTOM, 2),
@@ -223,14 +224,14 @@ _EN_CUES = (
          r"\blead(?:s)? to\b|\bresult in\b|\bknock-on\b|\bwhat (?:happens|would happen|could happen)\b|"
          r"\bpenalt\w*|\breputation\b|\brework\b|\brecall\b|\bscrap\w*|"
          r"\b(?:customer )?claims\b|\bat risk\b|\brisk of\b|\bfire risk\b|"
-         r"\boff hire\b|\bsit idle\b|"
+         r"\boff hire\b|\boff (?:charter|the road|line)\b|\bsit idle\b|"
          r"\bquarantin\w*|\bmiss(?:es|ed)? (?:its|their|the)\b|\bwho pays\b|"
          r"\bwho ends up\b|\bend(?:s)? up\b|\bsick days\b|\bover budget\b|"
          r"\bgive up\b|\bgoes? unproduced\b|\bwait\w*\b|\bslip with it\b|"
          r"\bgo without\b|\bmean for\b|\bdo to\b|"
          r"\bhow soon\b", 3),
     # what issue 12 names as the things a problem does damage to
-    _cue("I", "output / safety / schedule / workload", r"\b(?:output|safety|schedule|workload|equipment life)\b", 2),
+    _cue("I", "output / safety / schedule / workload", r"\b(?:output|safety|schedule|workload|equipment life|life)\b", 1),
     _cue("I", "extra / how many more", r"\bextra\b|\bhow (?:many|much) more\b|\bmore (?:\w+ )?(?:often|litres|hours|"
          r"days|shifts|spending)\b|\bspend(?:ing)?\b", 2),
     _cue("I", "has to be checked / time it takes", r"\b(?:has|have) to be (?:checked|binned|redone|replaced|"
@@ -244,7 +245,7 @@ _EN_CUES = (
          r"\bfree up\b|\bmean to you\b|\bimportant (?:to|for) (?:you|your)\b|\bdo for (?:you|your)\b|"
          r"\blet (?:you|your)\b|\bnotice\b|\bof (?:any )?use\b|\bhow would [\w' ]+ look\b|"
          r"\bwhat would you do with\b|\bgo to (?:other|instead)\b|\bgo to instead\b|"
-         r"\bhow much (?:quicker|longer|calmer|simpler|easier)\b|\bhow many more\b.*\bcould\b|\bchange (?:how|your)\b|"
+         r"\bhow much (?:quicker|calmer|simpler|easier)\b|\bhow many more\b.*\bcould\b|\bchange (?:how|your)\b|"
          r"\bfit with\b|\bdo for\b|\bmake life\b|\bmake your\b", 3),
     _cue("N", "if we could / if … improved", r"\bif (?:we|you) could\b|\bif .+ (?:went up|improved|were halved|doubled)\b", 2),
     _cue("N", "halve / extend / longer / fewer", r"\b(?:halv\w*|extend\w*|longer|fewer|lower|clearer|cleaner)\b|"
@@ -258,9 +259,9 @@ _EN_IMPROVED = re.compile(
     r"longer|lasted|last(?:s|ed)? (?:a|the|twice|longer|to)|stay(?:s|ed)? (?:clean|put|on)|"
     r"holds? (?:its|full)|reached|full|always|first time|"
     r"within|copes?|resists?|"
-    r"fire-resistant|automatic|better|improv\w*|tolerat\w*|extend\w*|went up|came down|designed for|"
+    r"fire-resistant|automatic|better|improv\w*|tolerat\w*|reduc\w*|extend\w*|went up|came down|designed for|"
     r"separat\w*(?: \w+)? (?:cleanly|faster|quickly)|disappear\w*|kept|keeps? (?:\w+ ){0,3}out|"
-    r"(?:to|could|would) stop|avoid|nobody|drops? the water|early warning|clear(?:er)?|single|"
+    r"(?:to|could|would) stop|avoid|nobody|warn\w*|drops? the water|early warning|clear(?:er)?|single|"
     r"audit-ready|could|on call|slower|lower|catch)\b"
 )
 _EN_SYMPTOM_RE = re.compile(_EN_SYMPTOM)
@@ -273,7 +274,7 @@ _EN_WHEN = re.compile(r"\b(?:when|whenever|each time|every time|after|once|while
 # "Is the oil foaming?", "Are the drives coming back early?": an ongoing state, usually a symptom
 _EN_ONGOING = re.compile(r"^(?:is|are|isn't|aren't) (?:the |your |some |any |it |there )?(?:[\w-]+ ){0,5}\w+ing\b"
                          r"(?! (?:lines?|machines?|hall|shop|shed|section|plant|centres?|oil|systems?|units?|rooms?|mill))")
-_EN_HYPOTHETICAL = re.compile(r"\b(?:would|could)\b")
+_EN_HYPOTHETICAL = re.compile(r"\b(?:would|could)\b(?! like| not)")
 _EN_YES_NO = re.compile(r"^(?:[^:?]{0,40}: |so, |and |be honest, )?(?:is|are|do|does|did|has|have|had|was|were|"
                         r"any|could you say|isn't|aren't|don't|doesn't|haven't|hasn't)\b|"
                         r"\b(?:whether|wondering|wonder if|know if|understand if)\b")
@@ -282,9 +283,9 @@ _EN_YES_NO = re.compile(r"^(?:[^:?]{0,40}: |so, |and |be honest, )?(?:is|are|do|
 
 _ZH_SYMPTOM = (r"过热|温度|噪音|振动|漏|堵|起泡|乳化|发白|进灰|混进|磨损|点蚀|擦伤|拉伤|"
                r"沉积|漆膜|油雾|颗粒|金属|卡涩|跳机|跳闸|坏|冲掉|烧机油|氧化|酸值|"
-               r"超标|断油|过敏|故障|越来越|偏多|拒赔|堵塞|泄漏|爆|抱死|"
+               r"超标|断油|过敏|故障|偏多|拒赔|堵塞|泄漏|爆|抱死|"
                r"抱缸|(?<!加)热(?!轧)|停机|停线|停下|停了|拖(?!拉)|断了|断裂|干了|干磨|异响|浑浊|油泥|油滴|滴到|甩|变硬|"
-               r"稀释|缺油|没来油|看错|搞错|错了|加了错|慢|上升|涨|不足|油位.低|没被发现|污染|加错|没带|发现项")
+               r"稀释|缺油|没来油|油温|温高|跳停|冲下|冲走|变稠|看错|搞错|错了|加了错|慢|上升|涨|不足|油位.低|没被发现|污染|加错|没带|发现项")
 _ZH_CUES = (
     _cue("S", "多少台/几台/哪种", r"多少台|多少种|多少辆|多少公里|几台|几条|几个|几种|哪家|哪种|哪些|哪个|哪几|"
          r"什么时候|用的是|是什么|多大|多久|多长时间|多远", 2),
@@ -292,28 +293,28 @@ _ZH_CUES = (
     _cue("S", "还是 (either-or)", r"还是", 1),
     _cue("S", "目前/现在/每年", r"目前|现在|每年|一般|多少|介绍|说说", 1),
     _cue("P", "不满 (dissatisfaction)", r"满意|有把握|头疼|麻烦|担心|不满|抱怨|毛病|不对劲|困难|"
-         r"跟不上|撑得住吗|够干净吗|闹心|不太稳定|难(?!以)|问题|可靠|(?<!更)容易", 3),
+         r"跟不上|撑得住吗|够干净吗|闹心|老是|耐心|不太稳定|难(?!以)|问题|可靠|(?<!更)容易", 3),
     _cue("P", "症状 (symptom)", _ZH_SYMPTOM, 2),
     _cue("P", "太短/太多/经常/会不会", r"比预期|太短|太长|太高|太多|有没有出现|经常|太[\u4e00-\u9fff]{1,4}了|比约定|"
          r"有没有发现|是不是[^，。？]{0,12}了", 2),
-    _cue("P", "比…多/快/高 (worse than expected)", r"比[^，。？]{0,10}(?:多|快|高|短|大|严重|差|早|低)|越来越|达不到", 3),
+    _cue("P", "比…多/快/高 (worse than expected)", r"比[^，。？]{0,10}(?:多|快|高|短|大|严重|差|早|低)|越来越|达不到|越\w越(?:多|少|大|高|差|快)", 3),
     _cue("I", "后果 (consequence)", r"损失|影响|后果|导致|造成|代价|罚|耽误|少产|少发|少收|报废|索赔|风险|"
          r"干等|怎么办|会怎样|泡汤|还管不管|谁来出|付还是|"
          r"付出|连锁|错过|病假|工时|承担|降产|降等|停租|口碑|成本增加|增加多少|要多少钱|跟着|"
          r"会怎么样|着火|多久就得|要停|得停|停多久|返修|花多少|整改", 3),
-    _cue("I", "产量/安全/进度/工作量", r"产量|安全(?!记录)|进度|工作量|寿命|花在", 2),
+    _cue("I", "产量/安全/进度/工作量", r"产量|安全(?!记录)|进度|工作量|寿命|花在", 1),
     _cue("I", "因为 (because of)", r"因为", 1),
     _cue("I", "占用/继续", r"占用|继续", 2),
-    _cue("I", "多备/多换 (extra)", r"多(?:备|补|买|换|跑|爬|花|付)|额外|多用的|多出来", 3),
+    _cue("I", "多备/多换 (extra)", r"多(?:备|补|买|换|跑|爬|花|付|耗)|额外|多用的|多出来", 3),
     _cue("N", "重要/能帮/有什么用", r"重要|能帮|有什么用", 3),
     _cue("N", "如果能/减半/延长", r"如果能|减半|延长|更长|减少|提高|不用", 1),
     _cue("N", "价值/好处 (value of a solution)", r"值多少|值不值|这值|价值|好处|受益|帮助|有用|用处|轻松|安心|"
          r"欢迎|踏实|意味着|怎么说|不同|变化|省下|省出|用到哪里|"
-         r"怎么安排|(?<!产)能多|能少|多用多久|更安全|节省|感觉到|最先|更容易|能不能帮|用满|撑满|省事", 3),
+         r"打算怎么安排|(?<!产)能多|能少|多用多久|更安全|节省|感觉到|最先|更容易|能不能帮|用满|撑满|省事|省多少|能省", 3),
 )
 _ZH_IMPROVED = re.compile(r"不再|没有了|不用|不漏|不过热|不起泡|零|减半|减少|降低|降到|降下来|翻倍|"
                           r"能|保持|更(?!换|新)|延长|没有|提高|经得住|扛得住|只有|只用|全部是|恢复|清楚|提前|自动|"
-                          r"顺畅|干净|抗燃|小时内|分钟内|很快|同一家|一次打着|都能|阻止|变慢|缩短|"
+                          r"顺畅|干净|抗燃|小时内|分钟内|很快|同一家|一次打着|都能|阻止|变慢|缩短|一半|不变|"
                           r"不出|挡在")
 _ZH_SYMPTOM_RE = re.compile(_ZH_SYMPTOM)
 _ZH_PROBLEM_RE = re.compile("|".join(c.pattern.pattern for c in _ZH_CUES if c.type == "P"))
@@ -442,9 +443,9 @@ def _frames_en(t: str, fired: set[str]) -> list[tuple[str, str, int]]:
         side = _polarity(_EN_HYPOTHETICAL.sub(" ", t), _EN_IMPROVED, _EN_SYMPTOM_RE)
         if side is not None:
             kind, word = side
-            frames.append(("N", f'would … a better state ("{word}"): the value of a solution', 3) if kind == "N"
-                          else ("I", f'would … a problem ("{word}"): a consequence', 3))
-    if _EN_YES_NO.search(t) and "P" in fired and "I" not in fired and not frames:
+            frames.append(("N", f'would … a better state ("{word}"): the value of a solution', 2) if kind == "N"
+                          else ("I", f'would … a problem ("{word}"): a consequence', 2))
+    if _EN_YES_NO.search(t) and "P" in fired and not fired & {"I", "N"} and not frames:
         frames.append(("P", "yes/no question about a symptom or dissatisfaction", 2))
     elif _EN_ONGOING.search(t) and not fired & {"I", "N", "S"} and not frames:
         frames.append(("P", "yes/no about an ongoing state (is/are … -ing)", 2))
@@ -481,7 +482,7 @@ def _frames_zh(t: str, fired: set[str]) -> list[tuple[str, str, int]]:
         found = _ZH_SYMPTOM_RE.search(head)
         if comma and found and not _ZH_IMPROVED.search(head) and not _ZH_YES_NO.search(tail) and _ZH_WH.search(tail):
             frames.append(("I", f"先说问题（“{found.group(0)}”），再问多少/多久/什么：问后果", 3))
-    if _ZH_YES_NO.search(t) and "P" in fired and "I" not in fired and not frames:
+    if _ZH_YES_NO.search(t) and "P" in fired and not fired & {"I", "N"} and not frames:
         frames.append(("P", "是不是/有没有 + 症状：问有没有难点", 2))
     elif _ZH_CHANGE.search(t) and not fired & {"I", "N"} and not frames:
         frames.append(("P", "会不会…/是不是…了：问有没有出状况", 2))
@@ -556,7 +557,7 @@ def classify_question(text: str) -> Classification:
             hits.append((-cue.weight, order, f'cue "{found.group(0).strip()}" ({cue.name}) points to '
                                              f'{_names(cue.type)} (+{cue.weight})'))
     frames = _frames_zh(lowered, fired) if language == "zh" else _frames_en(lowered, fired)
-    if any(weight == _IF_WEIGHT for _, _, weight in frames) and scores["P"]:
+    if any(type_ in ("I", "N") for type_, _, _ in frames) and scores["P"]:
         # "if trips from oil problems stopped, ...": the problem words are the condition's premise
         hits = [(w, o, r.replace("points to problem", "is the premise of the condition, not counted")
                  if r.endswith(")") and "points to problem" in r else r) for w, o, r in hits]
