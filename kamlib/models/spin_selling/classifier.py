@@ -174,7 +174,7 @@ _EN_SYMPTOM = (
     r"won't turn over|(?:goes|went|is|are) down|downtime|breakdowns?|faults?|"
     r"slips?|drops?|skin irritation|idle|stops|stopped|break(?:s|ing)?|broke|broken|"
     r"overrun\w*|running behind|early\b(?! warning)|comes? off|alarms?|thicken\w*|builds? up|building up|"
-    r"drags? on|dragging|dry(?:ing)? out|runs? dry|rough|cloudy|hazy|harden\w*|grinding sounds?|knock\w*|squeal\w*|dilut\w*|"
+    r"drags? on|dragging|dirty|escap\w*|let (?:oil|water|dust|grease) (?:out|in)|be down|dry(?:ing)? out|runs? dry|rough|cloudy|hazy|harden\w*|grinding sounds?|knock\w*|squeal\w*|dilut\w*|"
     r"no (?:oil|grease|lubrication)|short of|starv\w*|ending up on|thrown|fling\w*|metal|shown up|findings?|slow\w*|poor)\b"
 )
 _EN_CUES = (
@@ -215,25 +215,26 @@ _EN_CUES = (
     _cue("P", "have you had/seen any", r"\bhave you (?:had|seen|noticed|found)\b|\bhas there been\b|"
          r"\bany signs? of\b", 3),
     _cue("P", "how well / how quickly", r"\bhow (?:well|quickly|clear|reliable|easy|clean)\b|"
-         r"\b(?:clean|good|fast|quick|well) enough\b|\bholding up\b|"
+         r"\b(?:clean|good|fast|quick|well) enough\b|\bholding up\b|\bkeep(?:ing)? pace\b|\bup to the job\b|"
          r"\bhold(?:ing)? up under\b", 2),
     _cue("P", "the most dust / trouble", r"\bthe most (?:dust|trouble)\b|\blet in the most\b", 2),
     # implication: consequences, effects, cost of the problem
     _cue("I", "consequence", r"\bcost(?:s)? (?:you|the|us|in)\b|\bcost(?:s)?\b|\bset you back\b|"
          r"\blos(?:e|es|t)\b|\bloss(?:es)?\b|\baffect\w*|\bimpact\w*|\beffects?\b|\bconsequences?\b|"
          r"\blead(?:s)? to\b|\bresult in\b|\bknock-on\b|\bwhat (?:happens|would happen|could happen)\b|"
-         r"\bpenalt\w*|\breputation\b|\brework\b|\brecall\b|\bscrap\w*|"
+         r"\bpenalt\w*|\bfines\b|\breputation\b|\brework\w*|\bcut back\b|\btake (?:away|off the)\b|\brecall\b|\bscrap\w*|"
          r"\b(?:customer )?claims\b|\bat risk\b|\brisk of\b|\bfire risk\b|"
          r"\boff hire\b|\boff (?:charter|the road|line)\b|\bsit idle\b|"
          r"\bquarantin\w*|\bmiss(?:es|ed)? (?:its|their|the)\b|\bwho pays\b|"
          r"\bwho ends up\b|\bend(?:s)? up\b|\bsick days\b|\bover budget\b|"
          r"\bgive up\b|\bgoes? unproduced\b|\bwait\w*\b|\bslip with it\b|"
-         r"\bgo without\b|\bmean for\b|\bdo to\b|"
+         r"\bgo without\b|\b(?:does|do|did|will) [\w' -]+ mean for\b|\bdo to\b|"
          r"\bhow soon\b", 3),
     # what issue 12 names as the things a problem does damage to
     _cue("I", "output / safety / schedule / workload", r"\b(?:output|safety|schedule|workload|equipment life|life)\b", 1),
-    _cue("I", "extra / how many more", r"\bextra\b|\bhow (?:many|much) more\b|\bmore (?:\w+ )?(?:often|litres|hours|"
-         r"days|shifts|spending)\b|\bspend(?:ing)?\b", 2),
+    _cue("I", "extra / how many more", r"\bhow (?:many|much) extra\b|\bextra (?:\w+ )?(?:hours|days|shifts|costs?|work|"
+         r"climbs|rounds|changes|litres|trips|stock|money|top-ups|grease)\b|\bhow (?:many|much) more\b|"
+         r"\bmore (?:\w+ )?(?:often|litres|hours|days|shifts|spending)\b|\bspend\w* \w+ing\b", 2),
     _cue("I", "has to be checked / time it takes", r"\b(?:has|have) to be (?:checked|binned|redone|replaced|"
          r"thrown)\b|\bhow much of (?:your|the) (?:week|day|time|batch|output)\b|\bhours? (?:go|goes) into\b|"
          r"\bstand without\b|\bgo short\b", 2),
@@ -246,7 +247,7 @@ _EN_CUES = (
          r"\blet (?:you|your)\b|\bnotice\b|\bof (?:any )?use\b|\bhow would [\w' ]+ look\b|"
          r"\bwhat would you do with\b|\bgo to (?:other|instead)\b|\bgo to instead\b|"
          r"\bhow much (?:quicker|calmer|simpler|easier)\b|\bhow many more\b.*\bcould\b|\bchange (?:how|your)\b|"
-         r"\bfit with\b|\bdo for\b|\bmake life\b|\bmake your\b", 3),
+         r"\bfit with\b|\bdo for\b|\btake care of\b|\bmake life\b|\bmake your\b", 3),
     _cue("N", "if we could / if … improved", r"\bif (?:we|you) could\b|\bif .+ (?:went up|improved|were halved|doubled)\b", 2),
     _cue("N", "halve / extend / longer / fewer", r"\b(?:halv\w*|extend\w*|longer|fewer|lower|clearer|cleaner)\b|"
          r"\bwithout an? \b", 1),
@@ -255,7 +256,7 @@ _EN_CUES = (
 # what solves or improves: the "solution" side of a condition (if the oil lasted ..., if
 # there were no stoppages ...) for the N frame
 _EN_IMPROVED = re.compile(
-    r"\b(?:no longer|never|shorter|stopped|without(?! (?:the |a |an )?(?:right|proper|correct|enough))|fewer|less|halv\w*|twice|doubl\w*|no(?! oil| grease| lubric)|cooler|cleaner|clean|"
+    r"\b(?:no longer|never|shorter|stopped|trouble-free|problem-free|free of|(?:were|was) gone|steady|without(?! (?:the |a |an )?(?:right|proper|correct|enough))|fewer|less|halv\w*|twice|doubl\w*|no(?! oil| grease| lubric)|cooler|cleaner|clean|"
     r"longer|lasted|last(?:s|ed)? (?:a|the|twice|longer|to)|stay(?:s|ed)? (?:clean|put|on)|"
     r"holds? (?:its|full)|reached|full|always|first time|"
     r"within|copes?|resists?|"
@@ -284,7 +285,7 @@ _EN_YES_NO = re.compile(r"^(?:[^:?]{0,40}: |so, |and |be honest, )?(?:is|are|do|
 _ZH_SYMPTOM = (r"过热|温度|噪音|振动|漏|堵|起泡|乳化|发白|进灰|混进|磨损|点蚀|擦伤|拉伤|"
                r"沉积|漆膜|油雾|颗粒|金属|卡涩|跳机|跳闸|坏|冲掉|烧机油|氧化|酸值|"
                r"超标|断油|过敏|故障|偏多|拒赔|堵塞|泄漏|爆|抱死|"
-               r"抱缸|(?<!加)热(?!轧)|停机|停线|停下|停了|拖(?!拉)|断了|断裂|干了|干磨|异响|浑浊|油泥|油滴|滴到|甩|变硬|"
+               r"抱缸|(?<![加预])热(?!轧)|脏|抖|吸水|变差|(?:启动|转|用)不了|停机|停线|停下|停了|拖(?!拉)|断了|断裂|干了|干磨|异响|浑浊|油泥|油滴|滴到|甩|变硬|"
                r"稀释|缺油|没来油|油温|温高|跳停|冲下|冲走|变稠|看错|搞错|错了|加了错|慢|上升|涨|不足|油位.低|没被发现|污染|加错|没带|发现项")
 _ZH_CUES = (
     _cue("S", "多少台/几台/哪种", r"多少台|多少种|多少辆|多少公里|几台|几条|几个|几种|哪家|哪种|哪些|哪个|哪几|"
@@ -293,14 +294,14 @@ _ZH_CUES = (
     _cue("S", "还是 (either-or)", r"还是", 1),
     _cue("S", "目前/现在/每年", r"目前|现在|每年|一般|多少|介绍|说说", 1),
     _cue("P", "不满 (dissatisfaction)", r"满意|有把握|头疼|麻烦|担心|不满|抱怨|毛病|不对劲|困难|"
-         r"跟不上|撑得住吗|够干净吗|闹心|老是|耐心|不太稳定|难(?!以)|问题|可靠|(?<!更)容易", 3),
+         r"跟不上|跟得上吗|撑得住吗|够干净吗|闹心|老是|耐心|头大|不放心|胜任|好用吗|不太稳定|难(?!以)|问题|可靠|(?<!更)容易", 3),
     _cue("P", "症状 (symptom)", _ZH_SYMPTOM, 2),
     _cue("P", "太短/太多/经常/会不会", r"比预期|太短|太长|太高|太多|有没有出现|经常|太[\u4e00-\u9fff]{1,4}了|比约定|"
          r"有没有发现|是不是[^，。？]{0,12}了", 2),
-    _cue("P", "比…多/快/高 (worse than expected)", r"比[^，。？]{0,10}(?:多|快|高|短|大|严重|差|早|低)|越来越|达不到|越\w越(?:多|少|大|高|差|快)", 3),
+    _cue("P", "比…多/快/高 (worse than expected)", r"比[^，。？]{0,10}(?:多|快|高|短|大|严重|差|早|低|勤)|越来越|达不到|越\w越(?:多|少|大|高|差|快)", 3),
     _cue("I", "后果 (consequence)", r"损失|影响|后果|导致|造成|代价|罚|耽误|少产|少发|少收|报废|索赔|风险|"
          r"干等|怎么办|会怎样|泡汤|还管不管|谁来出|付还是|"
-         r"付出|连锁|错过|病假|工时|承担|降产|降等|停租|口碑|成本增加|增加多少|要多少钱|跟着|"
+         r"付出|连锁|错过|病假|工时|承担|降产|降等|少灌|少装|少出|返工|危害|停租|口碑|成本增加|增加多少|要多少钱|跟着|"
          r"会怎么样|着火|多久就得|要停|得停|停多久|返修|花多少|整改", 3),
     _cue("I", "产量/安全/进度/工作量", r"产量|安全(?!记录)|进度|工作量|寿命|花在", 1),
     _cue("I", "因为 (because of)", r"因为", 1),
@@ -314,7 +315,7 @@ _ZH_CUES = (
 )
 _ZH_IMPROVED = re.compile(r"不再|没有了|不用|不漏|不过热|不起泡|零|减半|减少|降低|降到|降下来|翻倍|"
                           r"能|保持|更(?!换|新)|延长|没有|提高|经得住|扛得住|只有|只用|全部是|恢复|清楚|提前|自动|"
-                          r"顺畅|干净|抗燃|小时内|分钟内|很快|同一家|一次打着|都能|阻止|变慢|缩短|一半|不变|"
+                          r"顺畅|干净|抗燃|小时内|分钟内|很快|同一家|信得过|靠得住|一次打着|都能|阻止|变慢|缩短|一半|不变|"
                           r"不出|挡在")
 _ZH_SYMPTOM_RE = re.compile(_ZH_SYMPTOM)
 _ZH_PROBLEM_RE = re.compile("|".join(c.pattern.pattern for c in _ZH_CUES if c.type == "P"))
@@ -323,7 +324,7 @@ _ZH_WHEN = re.compile(r"([^，,。？?]*?)(?:的时候|之后|以后|后，)|一
                       r"([\u4e00-\u9fff]{1,4})(?:就|，)")
 _ZH_YES_NO = re.compile(r"是不是|会不会|有没有|吗|是否|能不能|难不难|多不多")
 _ZH_PRODUCT = re.compile(r"(?:一种|一套|有一种|这种)([^，。？]*?)的")
-_ZH_CHANGE = re.compile(r"会不会|是不是[^，。？]{1,12}了")
+_ZH_CHANGE = re.compile(r"会不会|是不是会|是不是[^，。？]{1,12}了")
 _ZH_WH = re.compile(r"多少|多久|多长|什么|哪|谁|怎么|几")
 
 _EN_INTERROGATIVE = re.compile(
@@ -425,7 +426,7 @@ def _frames_en(t: str, fired: set[str]) -> list[tuple[str, str, int]]:
     """The structural cues of an English question: (type, how it is shown, weight)."""
     frames = []
     for match in _EN_IF.finditer(t):
-        side = _polarity(match.group(1), _EN_IMPROVED, _EN_SYMPTOM_RE)
+        side = _polarity(match.group(1), _EN_IMPROVED, _EN_PROBLEM_RE)
         if side is None:
             continue
         kind, word = side
