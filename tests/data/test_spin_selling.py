@@ -32,10 +32,13 @@ from kamlib.models.spin_selling.roleplay import CallTranscript
 
 def test_question_bank_is_large_and_balanced():
     questions = load_spin_questions()
-    assert len(questions) >= 120
+    assert len(questions) >= 400
     counts = Counter(q.type for q in questions)
     assert set(counts) == set(SPIN_TYPES)
-    assert min(counts.values()) >= 28
+    assert min(counts.values()) >= 100
+    assert sum(q.zh is not None for q in questions) >= len(questions) / 2
+    # every question has Chinese except frozen held-out ones written English-only
+    assert all(q.zh for q in questions if q not in _frozen_v2(questions))
 
 
 def test_questions_spread_over_sectors_and_topics():

@@ -10,12 +10,26 @@ I     implication 暗示问题           consequences and effects of a problem
 N     need-payoff 需求-效益问题      the value or usefulness of a solution
 ====  ============================  ====================================================
 
-The classifier here is a set of transparent rules, not a learned model: every cue
-word or phrase (English and Chinese) has a weight for one type, the weights are
-summed, and the highest score wins. Each :class:`Classification` lists the cues that
-decided it, so a trainee can see *why* and argue with it. It is tuned on the
-``tune`` split of the question bank only; :func:`evaluate_classifier` reports its
-accuracy on the ``heldout`` split, per language.
+The classifier here is a set of transparent rules, not a learned model. Three kinds
+of evidence each carry a weight for one type, and the highest total wins:
+
+* word cues, in families ("symptom", "dissatisfaction", "consequence", "value of a
+  solution", ...), each family counted once, shown with the words it matched;
+* frames, the shape of the question read on its clauses: a yes/no question about a
+  symptom (P); a condition that names a problem and asks what follows, "if the pinion
+  pits, how long ..." (I); a condition that names the problem solved, "who else would
+  gain if the filters lasted ..." (N); in Chinese, 如果/要是…, 一…就…, …的时候 and
+  "先说问题，再问多少" with plain patterns (no segmenter);
+* S is the fallback: when no P, I or N evidence fires, the question only asks for facts,
+  and ``reasons`` says "no cue fired".
+
+Each :class:`Classification` lists the cues and frames that decided it, so a trainee can
+see *why* and argue with it. The rules were written on the ``tune`` split of the question
+bank only; :func:`classifier_scores` reports accuracy, per-type precision/recall and
+macro-F1 on the ``heldout`` split beside the tune split, in English and Chinese. Measured
+(2026-12-02): held-out en 85 % (macro-F1 0.85), zh 82 % (0.82); tune 99 % -- the tune
+score is fitted and says nothing about new questions. A rule set this size misreads
+about one question in six that it has never seen; treat its label as a second opinion.
 
 How to use it
 -------------
