@@ -540,14 +540,14 @@ try_it = Question(
                  "分类器读成情境性问题的一道留出问题，真正属于哪一类"),
     form=OneOf(SPIN_TYPES),
     variant=lambda trainee: None,
-    practice_answer=lambda _data: _bank_type("p06"),
+    practice_answer=lambda _data: _bank_type("p63"),
     hints=(
         Text("Ignore the classifier for a moment: is the seller asking for a fact, a difficulty, a consequence or the "
              "value of a solution?",
              "先别管分类器：销售员问的是事实、困难、后果，还是解决方案的价值？"),
-        Text("Liner wear and deposits are trouble. A question that asks whether trouble has shown up is a problem "
+        Text("A sluggish valve is trouble. A question that asks whether trouble has shown up is a problem "
              "question, whatever its grammar. Answer with one letter: 'S', 'P', 'I' or 'N'.",
-             "缸套磨损和沉积物都是麻烦。问“有没有出现麻烦”的问题就是探究性问题，不管它的句式如何。"
+             "阀门反应迟钝就是麻烦。问“有没有出现麻烦”的问题就是探究性问题，不管它的句式如何。"
              "用一个字母作答：'S'、'P'、'I' 或 'N'。"),
     ),
 )

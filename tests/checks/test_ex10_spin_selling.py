@@ -338,12 +338,13 @@ def test_try_it_is_a_practice_question_on_a_classifier_miss():
     from kamlib.data.spin_selling import load_spin_questions
     from kamlib.models.spin_selling.classifier import classify_question
 
-    p06 = next(q for q in load_spin_questions() if q.id == "p06")
-    assert classify_question(p06.en).type != p06.type
+    p63 = next(q for q in load_spin_questions() if q.id == "p63")
+    assert classify_question(p63.en).type != p63.type
+    assert classify_question(p63.zh).type != p63.type
     assert ex.try_it.exercise == "lec10_spin_selling"
-    assert ex.try_it.evaluate(p06.type, trainee="amy").outcome == CORRECT
+    assert ex.try_it.evaluate(p63.type, trainee="amy").outcome == CORRECT
     assert ex.try_it.evaluate("S", trainee="amy").outcome == NOT_YET
-    assert _normal(p06.en) in _normal(_lecture_source())
+    assert _normal(p63.en) in _normal(_lecture_source())
 
 
 def test_replay_rehearses_a_script_with_the_trainees_buyer(monkeypatch, capsys):

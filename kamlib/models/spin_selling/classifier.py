@@ -10,12 +10,26 @@ I     implication 暗示问题           consequences and effects of a problem
 N     need-payoff 需求-效益问题      the value or usefulness of a solution
 ====  ============================  ====================================================
 
-The classifier here is a set of transparent rules, not a learned model: every cue
-word or phrase (English and Chinese) has a weight for one type, the weights are
-summed, and the highest score wins. Each :class:`Classification` lists the cues that
-decided it, so a trainee can see *why* and argue with it. It is tuned on the
-``tune`` split of the question bank only; :func:`evaluate_classifier` reports its
-accuracy on the ``heldout`` split, per language.
+The classifier here is a set of transparent rules, not a learned model. Three kinds
+of evidence each carry a weight for one type, and the highest total wins:
+
+* word cues, in families ("symptom", "dissatisfaction", "consequence", "value of a
+  solution", ...), each family counted once, shown with the words it matched;
+* frames, the shape of the question read on its clauses: a yes/no question about a
+  symptom (P); a condition that names a problem and asks what follows, "if the pinion
+  pits, how long ..." (I); a condition that names the problem solved, "who else would
+  gain if the filters lasted ..." (N); in Chinese, 如果/要是…, 一…就…, …的时候 and
+  "先说问题，再问多少" with plain patterns (no segmenter);
+* S is the fallback: when no P, I or N evidence fires, the question only asks for facts,
+  and ``reasons`` says "no cue fired".
+
+Each :class:`Classification` lists the cues and frames that decided it, so a trainee can
+see *why* and argue with it. The rules were written on the ``tune`` split of the question
+bank only; :func:`classifier_scores` reports accuracy, per-type precision/recall and
+macro-F1 on the ``heldout`` split beside the tune split, in English and Chinese. Measured
+(2026-12-02): held-out en 85 % (macro-F1 0.85), zh 82 % (0.82); tune 99 % -- the tune
+score is fitted and says nothing about new questions. A rule set this size misreads
+about one question in six that it has never seen; treat its label as a second opinion.
 
 How to use it
 -------------
@@ -23,7 +37,7 @@ How to use it
 >>> c.type, c.name
 ('I', 'implication')
 >>> c.reasons[0]
-'cue "cost you" points to implication (+3)'
+'cue "cost you" (consequence) points to implication (+3)'
 >>> classify_question("如果润滑脂消耗减半，对你们的预算有什么帮助？").type
 'N'
 >>> [c.type for c in classify_questions(["How many trucks run?", "Are you satisfied with oil life?"])]
@@ -61,6 +75,7 @@ __all__ = [
     "classify_question",
     "classify_questions",
     "evaluate_classifier",
+    "classifier_scores",
     "need_label",
     "fab_label",
 ]
@@ -135,112 +150,200 @@ class StatementBank:
 
 
 # --- the rules ------------------------------------------------------------------------------
+#
+# Three kinds of evidence, each with a name that shows up in ``reasons``:
+#
+# * word cues: a family of words or phrases ("symptom", "consequence", "value", ...), each
+#   family counted once, with the words it matched;
+# * frames: the shape of the question, read on its clauses: a yes/no question about a
+#   symptom (P); a condition that describes a problem and asks what follows (I); a
+#   condition that describes the problem solved and asks what it would bring (N);
+# * S is the fallback: a question with no P, I or N evidence asks for facts.
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
+MAX_CHARS = 2000
 
 
 @dataclass(frozen=True)
 class _Cue:
     type: str
+    name: str
     pattern: re.Pattern
     weight: int
-    show: str
 
 
-def _cue(type_: str, pattern: str, weight: int, show: str | None = None) -> _Cue:
-    shown = show or pattern.replace("\\b", "").replace("\\w*", "…")
-    return _Cue(type_, re.compile(pattern), weight, shown)
+def _cue(type_: str, name: str, pattern: str, weight: int) -> _Cue:
+    return _Cue(type_, name, re.compile(pattern), weight)
 
 
-# English cues: (type, regex on lower-case text, weight[, how the cue is shown]).
-# Situation cues are weak on purpose: fact words ("how many") also open
-# implication and need-payoff questions, whose own cues are stronger.
+# --- English word cues (regex on lower-case text, straight apostrophes) ---
+
+# words that describe a symptom or a failure: evidence for P on their own, and the
+# "problem" side of a condition (if the gear keeps running hot, ...) for the I frame
+_EN_SYMPTOM = (
+    r"\b(?:fail\w*|burst\w*|seiz\w*|pits|pitted|pitting|micropitting|trip(?:s|ped|ping)?|stuck|(?<!solid )stick(?! lubric)|sticks|sticking|sticky|"
+    r"leak\w*|seep\w*|drip\w*|block(?:s|ed|ing|age|ages)?|clog\w*|foam\w*|smell\w*|"
+    r"milky|emulsif\w*|spoil\w*|mist(?:ing)?|deposits?|varnish|sludge|"
+    r"corro\w*|particles?|particle counts?|metal in|wear(?:ing)?|worn|scuff\w*|overheat\w*|"
+    r"hot(?:ter)?(?! strip| rolling| dip)|warm(?:er)?|temperatures?|vibrat\w*|acid number|"
+    r"washes (?:out|off)|losing (?:their |its )?(?:grease|oil)|burn(?:ing|s)? "
+    r"(?:more )?oil|drink oil|creeping up|rising|keeps? rising|dust (?:in|into|get\w*)|"
+    r"water|dust|late|wrong|contaminat\w*|rejected|missed|runs? (?:out|low|dry|short)|"
+    r"won't turn over|(?:goes|went|is|are) down|downtime|breakdowns?|faults?|"
+    r"slips?|drops?|skin irritation|idle|stops|stopped|break(?:s|ing)?|broke|broken|"
+    r"overrun\w*|running behind|early\b(?! warning)|comes? off|alarms?|thicken\w*|builds? up|building up|"
+    r"drags? on|dragging|dirty|escap\w*|let (?:oil|water|dust|grease) (?:out|in)|be down|dry(?:ing)? out|runs? dry|rough|cloudy|hazy|harden\w*|grinding sounds?|knock\w*|squeal\w*|dilut\w*|"
+    r"no (?:oil|grease|lubrication)|short of|starv\w*|ending up on|thrown|fling\w*|metal|shown up|findings?|slow\w*|poor)\b"
+)
 _EN_CUES = (
-    # situation: facts, background, the current set-up
-    _cue("S", r"\bhow many\b", 2),
-    _cue("S", r"\bhow (often|old|far|long) (do|does|is|are|has|have)\b", 2, "how often/old/far/long do…"),
-    _cue("S", r"\bhow much \w+ (do|does) (you|each|the|it)\b", 1, "how much … do you"),
-    _cue("S", r"^(which|who|where|when)\b", 2, "which/who/where/when (opening)"),
-    _cue("S", r"\bin which\b", 2),
-    _cue("S", r"^what (is|are) the (capacity|rating|grade|size)\b", 2, "what is the capacity/grade…"),
-    _cue("S", r"^what \w+ (do|does) (you|they)\b", 1, "what … do you"),
-    _cue("S", r"^what (brand|type|kind|grade|make)s? of\b", 2, "what brand/type of"),
-    _cue("S", r"\bdo (you|they) (currently |now )?(use|run|have|sample|check|stock|buy|pay)\b", 2, "do you use/run/have…"),
-    _cue("S", r"\b(currently|at the moment|at present|today|now)\b", 1, "currently/today/now"),
-    _cue("S", r"\b(per year|annual|installed|capacity)\b", 1, "per year/annual/installed/capacity"),
-    # problem: difficulties, dissatisfaction
-    _cue("P", r"\bsatisfied\b", 3),
-    _cue("P", r"\bhappy with\b", 3),
-    _cue("P", r"\bproblems?\b", 3, "problem"),
-    _cue("P", r"\btrouble\b", 3),
-    _cue("P", r"\bdifficult(y|ies)?\b", 3, "difficult"),
-    _cue("P", r"\bhard(est)?\b", 2, "hard"),
-    _cue("P", r"\bconcern(ed|s)?\b", 3, "concern"),
-    _cue("P", r"\bworr(y|ies|ied)\b", 3, "worry"),
-    _cue("P", r"\bcomplain\w*", 3, "complain"),
-    _cue("P", r"\bstruggle\w*", 3, "struggle"),
-    _cue("P", r"\bheadache\b", 3),
-    _cue("P", r"\bissues?\b", 3, "issue"),
-    _cue("P", r"\breliab\w*", 2, "reliable"),
-    _cue("P", r"\b(don't|do not) (you )?like\b|\bdislike\b", 3, "don't like"),
-    _cue("P", r"\b(higher|worse|faster|shorter|more often) than\b", 2, "higher/worse/faster than"),
-    _cue("P", r"\btoo (short|long|often|high|much|slow)\b", 2, "too short/often…"),
-    _cue("P", r"\bhave you (seen|had|noticed|found)\b", 2, "have you seen/had"),
-    _cue("P", r"\bas (quickly|well|long) as it should\b", 2, "as … as it should"),
-    _cue("P", r"\b(block|leak|clog|stick|smell|overheat)(s|ed|ing)?\b|\brunning hot\b", 2, "block/leak/stick"),
-    _cue("P", r"\beasy to\b", 2),
+    # situation: facts, background, the current set-up (weak on purpose: fact words also
+    # open implication and need-payoff questions, whose own evidence is stronger)
+    _cue("S", "how many / how much", r"\bhow (?:many|much)\b", 1),
+    _cue("S", "how often/old/far/long/big do…", r"\bhow (?:often|old|far|long|big) (?:do|does|is|are|has|have|was)\b", 2),
+    _cue("S", "which/who/where/when opening",
+         r"^(?!if |when |suppose )(?:[^:,?]{0,40}[:,] )?(?:which|who|where|in which|when (?=is|was|are|were|do|does|did|will))\b", 2),
+    _cue("S", "what is / what type of", r"\bwhat(?:'s| is| are) the\b|\bwhat (?:brand|type|kind|grade|make|mix|types)s?\b", 2),
+    _cue("S", "do you use/run/have…",
+         r"\b(?:do|does) (?:you|they|the \w+) (?:currently |now )?(?:use|run|have(?! to)|sample|stock|buy|pay|keep|hold|take|service)\b",
+         2),
+    _cue("S", "tell me / walk me through", r"\btell me about\b|\bdescribe\b|"
+         r"\bcould you tell me\b|\bi'd like to know\b", 2),
+    _cue("S", "either-or choice", r"\b(?:or|or only|or through|or at|or on|or by) [\w -]{2,30}\?$", 1),
+    _cue("S", "currently / per year / installed",
+         r"\b(?:currently|at the moment|at present|today|now|per year|annual|installed|capacity)\b", 1),
+    _cue("S", "what … do you", r"^what \w+ (?:do|does) (?:you|they)\b", 1),
+    # problem: difficulties, dissatisfaction, symptoms
+    _cue("P", "dissatisfaction", r"\b(?:satisfied|happy with|confident|content with|unhappy|"
+         r"bother\w*|a pain|headaches?|patience|frustrat\w*|worr(?:y|ies|ied)|concern(?:ed|s)?|complain\w*|grumble\w*|"
+         r"struggl\w*|uneasy|problems?|troubles?|difficult\w*|issues?|hard(?:est)?|tight|unreliable|"
+         r"let you down|(?:don't|do not) (?:you )?like|dislike|easy to)\b", 3),
+    _cue("P", "symptom", _EN_SYMPTOM, 2),
+    _cue("P", "worse than expected",
+         r"\b(?:more|less|\w+er) than (?:you|expected|planned|before|it should|they should|they used|"
+         r"last year|the oem|usual|it did)|\b(?:more|less|\w+er) than [\w ]{0,25}(?:says|said|"
+         r"expected|should)\b|\bas (?:\w+ )?as (?:it|they) should\b|\bthere should be\b", 3),
+    _cue("P", "reliable / too short / higher than", r"\breliab\w*|\btoo (?:short|long|often|high|much|slow)\b|"
+         r"\b(?:higher|worse|faster|shorter|more often) than\b|\btoo \w+\b|\b\w+er than (?:agreed|planned|expected)\b", 2),
+    # phrasings of the buyers' implied needs in spin_selling_statements.yaml (b01-b24)
+    _cue("P", "as buyers describe trouble", r"\bstains?\b|\bmore and more\b|\bkeeps? getting\b|\bshowing up\b|"
+         r"\bcan't (?:always )?get\b|\bdon't come out\b|\bfar too\b|\bnot lasting\b|\bmake sense of\b|"
+         r"\bdisappear\w* faster\b|\bfreez\w*|\bdirt\b", 2),
+    _cue("P", "getting worse", r"\b(?:getting|going|becoming|turning|growing) (?:\w+er|more|less|worse|cloudy|"
+         r"hard|thick|thin|\w+y)\b", 2),
+    _cue("P", "have you had/seen any", r"\bhave you (?:had|seen|noticed|found)\b|\bhas there been\b|"
+         r"\bany signs? of\b", 3),
+    _cue("P", "how well / how quickly", r"\bhow (?:well|quickly|clear|reliable|easy|clean)\b|"
+         r"\b(?:clean|good|fast|quick|well) enough\b|\bholding up\b|\bkeep(?:ing)? pace\b|\bup to the job\b|"
+         r"\bhold(?:ing)? up under\b", 2),
+    _cue("P", "the most dust / trouble", r"\bthe most (?:dust|trouble)\b|\blet in the most\b", 2),
     # implication: consequences, effects, cost of the problem
-    _cue("I", r"\bcost (you|the|us)\b", 3, "cost you"),
-    _cue("I", r"\bwhat does .+ cost\b", 3, "what does … cost"),
-    _cue("I", r"\blos(e|es|ing|t)\b|\bloss(es)?\b", 3, "lose"),
-    _cue("I", r"\baffect\w*", 3, "affect"),
-    _cue("I", r"\b(knock-on )?effects?\b", 3, "effect"),
-    _cue("I", r"\bimpact\w*", 3, "impact"),
-    _cue("I", r"\bconsequences?\b", 3, "consequence"),
-    _cue("I", r"\blead to\b|\bresult in\b|\bcaused by\b", 3, "lead to/result in"),
-    _cue("I", r"\bwhat (happens|would happen|could happen)\b", 3, "what happens"),
-    _cue("I", r"\bpenalt\w*|\breputation\b|\brework\b|\brecall\b", 2, "penalty/reputation/rework/recall"),
-    _cue("I", r"\bdo(es)? (that|it|this)? ?do to\b|\bdo to (the|your)\b", 2, "do to"),
-    _cue("I", r"\bmean (for|in)\b", 2, "mean for"),
-    _cue("I", r"\badd to the cost\b|\btake away\b", 2, "add to the cost/take away"),
-    _cue("I", r"\bif .* (continues|is late|were missed|fails|is down|is rejected)\b", 2, "if … continues/fails"),
-    _cue("I", r"\bwho ends up paying\b", 3),
+    _cue("I", "consequence", r"\bcost(?:s)? (?:you|the|us|in)\b|\bcost(?:s)?\b|\bset you back\b|"
+         r"\blos(?:e|es|t)\b|\bloss(?:es)?\b|\baffect\w*|\bimpact\w*|\beffects?\b|\bconsequences?\b|"
+         r"\blead(?:s)? to\b|\bresult in\b|\bknock-on\b|\bwhat (?:happens|would happen|could happen)\b|"
+         r"\bpenalt\w*|\bfines\b|\breputation\b|\brework\w*|\bcut back\b|\btake (?:away|off the)\b|\brecall\b|\bscrap\w*|"
+         r"\b(?:customer )?claims\b|\bat risk\b|\brisk of\b|\bfire risk\b|"
+         r"\boff hire\b|\boff (?:charter|the road|line)\b|\bsit idle\b|"
+         r"\bquarantin\w*|\bmiss(?:es|ed)? (?:its|their|the)\b|\bwho pays\b|"
+         r"\bwho ends up\b|\bend(?:s)? up\b|\bsick days\b|\bover budget\b|"
+         r"\bgive up\b|\bgoes? unproduced\b|\bwait\w*\b|\bslip with it\b|"
+         r"\bgo without\b|\b(?:does|do|did|will) [\w' -]+ mean for\b|\bdo to\b|"
+         r"\bhow soon\b", 3),
+    # what issue 12 names as the things a problem does damage to
+    _cue("I", "output / safety / schedule / workload", r"\b(?:output|safety|schedule|workload|equipment life|life)\b", 1),
+    _cue("I", "extra / how many more", r"\bhow (?:many|much) extra\b|\bextra (?:\w+ )?(?:hours|days|shifts|costs?|work|"
+         r"climbs|rounds|changes|litres|trips|stock|money|top-ups|grease)\b|\bhow (?:many|much) more\b|"
+         r"\bmore (?:\w+ )?(?:often|litres|hours|days|shifts|spending)\b|\bspend\w* \w+ing\b", 2),
+    _cue("I", "has to be checked / time it takes", r"\b(?:has|have) to be (?:checked|binned|redone|replaced|"
+         r"thrown)\b|\bhow much of (?:your|the) (?:week|day|time|batch|output)\b|\bhours? (?:go|goes) into\b|"
+         r"\bstand without\b|\bgo short\b", 2),
+    _cue("I", "because of / caused by", r"\bbecause of\b|\bcaused by\b|\bdue to\b|\bfrom the (?:water|dust|leaks?)\b", 2),
     # need-payoff: the value or usefulness of a solution
-    _cue("N", r"\bhow would .+ help\b", 2, "how would … help"),
-    _cue("N", r"\bhelp\w*", 3, "help"),
-    _cue("N", r"\buseful\b", 3),
-    _cue("N", r"\bvaluable\b|\bvalue\b", 3, "value"),
-    _cue("N", r"\bworth\b", 3),
-    _cue("N", r"\bbenefit\w*", 3, "benefit"),
-    _cue("N", r"\bsav(e|ing|ings)\b", 3, "save"),
-    _cue("N", r"\b(easier|safer|simpler)\b", 3, "easier/safer"),
-    _cue("N", r"\bimportant (to|for) (you|your)\b", 3, "important to you"),
-    _cue("N", r"\bmean to you\b", 3),
-    _cue("N", r"\bif (we|you) could\b", 2, "if we could"),
-    _cue("N", r"\bdo for (you|your)\b", 2, "do for you"),
-    _cue("N", r"\bif .+ (went up|improved|were halved|doubled)\b", 2, "if … went up/improved"),
-    _cue("N", r"\b(halv\w*|extend\w*|longer|fewer|lower|clearer|cleaner)\b", 1, "halve/extend/longer/fewer"),
-    _cue("N", r"\bwithout a\b|\bwithout an\b", 1, "without a …"),
+    _cue("N", "value of a solution", r"\bworth\b|\bvalu(?:e|able)\b|\buseful\b|\bbenefit\w*|\bgain\b|\bhelp\w*|"
+         r"\bsav(?:e|ed|es|ing|ings)\b|\beasier\b|\bsimpler\b|\bsafer\b|\bpeace of mind\b|\bwelcome\b|"
+         r"\bsleep better\b|\bdifference\b|"
+         r"\bfree up\b|\bmean to you\b|\bimportant (?:to|for) (?:you|your)\b|\bdo for (?:you|your)\b|"
+         r"\blet (?:you|your)\b|\bnotice\b|\bof (?:any )?use\b|\bhow would [\w' ]+ look\b|"
+         r"\bwhat would you do with\b|\bgo to (?:other|instead)\b|\bgo to instead\b|"
+         r"\bhow much (?:quicker|calmer|simpler|easier)\b|\bhow many more\b.*\bcould\b|\bchange (?:how|your)\b|"
+         r"\bfit with\b|\bdo for\b|\btake care of\b|\bmake life\b|\bmake your\b", 3),
+    _cue("N", "if we could / if … improved", r"\bif (?:we|you) could\b|\bif .+ (?:went up|improved|were halved|doubled)\b", 2),
+    _cue("N", "halve / extend / longer / fewer", r"\b(?:halv\w*|extend\w*|longer|fewer|lower|clearer|cleaner)\b|"
+         r"\bwithout an? \b", 1),
 )
 
-# Chinese cues: plain substrings, the common phrasings of each type.
-_ZH_CUES = tuple(
-    _cue(t, re.escape(word), w, word)
-    for t, words, w in (
-        ("S", ("多少台", "多少种", "多少公里", "有多少", "多久", "哪种", "哪些", "哪个", "谁", "什么时候",
-               "用的是", "多远", "多长时间", "几台", "是什么"), 2),
-        ("S", ("目前", "现在", "每年", "一般", "多少"), 1),
-        ("P", ("满意", "问题", "困难", "麻烦", "担心", "不满", "抱怨", "可靠", "难不难", "头疼"), 3),
-        ("P", ("比预期", "太短", "太长", "太高", "太多", "有没有出现", "会不会", "难", "经常", "泄漏", "堵塞",
-               "故障"), 2),
-        ("I", ("损失", "影响", "后果", "导致", "造成", "代价", "罚款", "会怎样", "耽误"), 3),
-        ("I", ("花多少钱", "增加多少", "成本增加", "占用", "继续"), 2),
-        ("N", ("帮助", "有用", "好处", "价值", "值多少", "节省", "重要", "能帮", "更安全", "意味着",
-               "有什么用", "用处"), 3),
-        ("N", ("如果能", "减半", "延长", "更长", "减少", "提高", "不用"), 1),
-    )
-    for word in words
+# what solves or improves: the "solution" side of a condition (if the oil lasted ..., if
+# there were no stoppages ...) for the N frame
+_EN_IMPROVED = re.compile(
+    r"\b(?:no longer|never|shorter|stopped|trouble-free|problem-free|free of|(?:were|was) gone|steady|without(?! (?:the |a |an )?(?:right|proper|correct|enough))|fewer|less|halv\w*|twice|doubl\w*|no(?! oil| grease| lubric)|cooler|cleaner|clean|"
+    r"longer|lasted|last(?:s|ed)? (?:a|the|twice|longer|to)|stay(?:s|ed)? (?:clean|put|on)|"
+    r"holds? (?:its|full)|reached|full|always|first time|"
+    r"within|copes?|resists?|"
+    r"fire-resistant|automatic|better|improv\w*|tolerat\w*|reduc\w*|extend\w*|went up|came down|designed for|"
+    r"separat\w*(?: \w+)? (?:cleanly|faster|quickly)|disappear\w*|kept|keeps? (?:\w+ ){0,3}out|"
+    r"(?:to|could|would) stop|avoid|nobody|warn\w*|drops? the water|early warning|clear(?:er)?|single|"
+    r"audit-ready|could|on call|slower|lower|catch)\b"
 )
+_EN_SYMPTOM_RE = re.compile(_EN_SYMPTOM)
+_EN_PROBLEM_RE = re.compile("|".join(c.pattern.pattern for c in _EN_CUES if c.type == "P"))
+# a condition or time clause: if / suppose / picture ... , or when / each time / since ...
+_EN_IF = re.compile(r"(?<!wonder )(?<!wondering )(?<!know )(?<!understand )(?<!ask )\b(?:if|suppose|supposing|imagine|"
+                    r"picture|say)\b([^,:;?]*)")
+_EN_WHEN = re.compile(r"\b(?:when|whenever|each time|every time|after|once|while|since)\b"
+                      r"(?!\s+(?:is|was|are|were|do|does|did|will|has|have)\b)([^,:;?]*)")
+# "Is the oil foaming?", "Are the drives coming back early?": an ongoing state, usually a symptom
+_EN_ONGOING = re.compile(r"^(?:is|are|isn't|aren't) (?:the |your |some |any |it |there )?(?:[\w-]+ ){0,5}\w+ing\b"
+                         r"(?! (?:lines?|machines?|hall|shop|shed|section|plant|centres?|oil|systems?|units?|rooms?|mill))")
+_EN_HYPOTHETICAL = re.compile(r"\b(?:would|could)\b(?! like| not)")
+_EN_YES_NO = re.compile(r"^(?:[^:?]{0,40}: |so, |and |be honest, )?(?:is|are|do|does|did|has|have|had|was|were|"
+                        r"any|could you say|isn't|aren't|don't|doesn't|haven't|hasn't)\b|"
+                        r"\b(?:whether|wondering|wonder if|know if|understand if)\b")
+
+# --- Chinese word cues (plain substrings or simple patterns; no segmentation needed) ---
+
+_ZH_SYMPTOM = (r"过热|温度|噪音|振动|漏|堵|起泡|乳化|发白|进灰|混进|磨损|点蚀|擦伤|拉伤|"
+               r"沉积|漆膜|油雾|颗粒|金属|卡涩|跳机|跳闸|坏|冲掉|烧机油|氧化|酸值|"
+               r"超标|断油|过敏|故障|偏多|拒赔|堵塞|泄漏|爆|抱死|"
+               r"抱缸|(?<![加预])热(?!轧)|脏|抖|吸水|变差|(?:启动|转|用)不了|停机|停线|停下|停了|拖(?!拉)|断了|断裂|干了|干磨|异响|浑浊|油泥|油滴|滴到|甩|变硬|"
+               r"稀释|缺油|没来油|油温|温高|跳停|冲下|冲走|变稠|看错|搞错|错了|加了错|慢|上升|涨|不足|油位.低|没被发现|污染|加错|没带|发现项")
+_ZH_CUES = (
+    _cue("S", "多少台/几台/哪种", r"多少台|多少种|多少辆|多少公里|几台|几条|几个|几种|哪家|哪种|哪些|哪个|哪几|"
+         r"什么时候|用的是|是什么|多大|多久|多长时间|多远", 2),
+    _cue("S", "谁负责/由谁", r"谁负责|由谁|谁签字|谁(?!来出|去|付|受益|会)", 2),
+    _cue("S", "还是 (either-or)", r"还是", 1),
+    _cue("S", "目前/现在/每年", r"目前|现在|每年|一般|多少|介绍|说说", 1),
+    _cue("P", "不满 (dissatisfaction)", r"满意|有把握|头疼|麻烦|担心|不满|抱怨|毛病|不对劲|困难|"
+         r"跟不上|跟得上吗|撑得住吗|够干净吗|闹心|老是|耐心|头大|不放心|胜任|好用吗|不太稳定|难(?!以)|问题|可靠|(?<!更)容易", 3),
+    _cue("P", "症状 (symptom)", _ZH_SYMPTOM, 2),
+    _cue("P", "太短/太多/经常/会不会", r"比预期|太短|太长|太高|太多|有没有出现|经常|太[\u4e00-\u9fff]{1,4}了|比约定|"
+         r"有没有发现|是不是[^，。？]{0,12}了", 2),
+    _cue("P", "比…多/快/高 (worse than expected)", r"比[^，。？]{0,10}(?:多|快|高|短|大|严重|差|早|低|勤)|越来越|达不到|越\w越(?:多|少|大|高|差|快)", 3),
+    _cue("I", "后果 (consequence)", r"损失|影响|后果|导致|造成|代价|罚|耽误|少产|少发|少收|报废|索赔|风险|"
+         r"干等|怎么办|会怎样|泡汤|还管不管|谁来出|付还是|"
+         r"付出|连锁|错过|病假|工时|承担|降产|降等|少灌|少装|少出|返工|危害|停租|口碑|成本增加|增加多少|要多少钱|跟着|"
+         r"会怎么样|着火|多久就得|要停|得停|停多久|返修|花多少|整改", 3),
+    _cue("I", "产量/安全/进度/工作量", r"产量|安全(?!记录)|进度|工作量|寿命|花在", 1),
+    _cue("I", "因为 (because of)", r"因为", 1),
+    _cue("I", "占用/继续", r"占用|继续", 2),
+    _cue("I", "多备/多换 (extra)", r"多(?:备|补|买|换|跑|爬|花|付|耗)|额外|多用的|多出来", 3),
+    _cue("N", "重要/能帮/有什么用", r"重要|能帮|有什么用", 3),
+    _cue("N", "如果能/减半/延长", r"如果能|减半|延长|更长|减少|提高|不用", 1),
+    _cue("N", "价值/好处 (value of a solution)", r"值多少|值不值|这值|价值|好处|受益|帮助|有用|用处|轻松|安心|"
+         r"欢迎|踏实|意味着|怎么说|不同|变化|省下|省出|用到哪里|"
+         r"打算怎么安排|(?<!产)能多|能少|多用多久|更安全|节省|感觉到|最先|更容易|能不能帮|用满|撑满|省事|省多少|能省", 3),
+)
+_ZH_IMPROVED = re.compile(r"不再|没有了|不用|不漏|不过热|不起泡|零|减半|减少|降低|降到|降下来|翻倍|"
+                          r"能|保持|更(?!换|新)|延长|没有|提高|经得住|扛得住|只有|只用|全部是|恢复|清楚|提前|自动|"
+                          r"顺畅|干净|抗燃|小时内|分钟内|很快|同一家|信得过|靠得住|一次打着|都能|阻止|变慢|缩短|一半|不变|"
+                          r"不出|挡在")
+_ZH_SYMPTOM_RE = re.compile(_ZH_SYMPTOM)
+_ZH_PROBLEM_RE = re.compile("|".join(c.pattern.pattern for c in _ZH_CUES if c.type == "P"))
+_ZH_IF = re.compile(r"(?:如果|要是|假如|假设|设想|万一|一旦|若是?)([^，,。？?：:]*)")
+_ZH_WHEN = re.compile(r"([^，,。？?]*?)(?:的时候|之后|以后|后，)|一(?![个台次年天种套辆条周月直些点般批箱整])"
+                      r"([\u4e00-\u9fff]{1,4})(?:就|，)")
+_ZH_YES_NO = re.compile(r"是不是|会不会|有没有|吗|是否|能不能|难不难|多不多")
+_ZH_PRODUCT = re.compile(r"(?:一种|一套|有一种|这种)([^，。？]*?)的")
+_ZH_CHANGE = re.compile(r"会不会|是不是会|是不是[^，。？]{1,12}了")
+_ZH_WH = re.compile(r"多少|多久|多长|什么|哪|谁|怎么|几")
 
 _EN_INTERROGATIVE = re.compile(
     r"^(how|what|which|who|whom|whose|when|where|why|do|does|did|is|are|was|were|have|has|had|"
@@ -251,6 +354,9 @@ _ZH_INTERROGATIVE = re.compile(
     r"吗|呢|什么|多少|多久|多大|多远|哪|谁|怎么|怎样|如何|是否|有没有|是不是|会不会|能不能|难不难|"
     r"可不可以|为什么|几[台种个次年天]"
 )
+
+# weight of the frame "if ... (a problem / the problem solved)"
+_IF_WEIGHT = 4
 
 # when two types score the same, the more specific (later-stage) type wins
 _TIE_ORDER = ("I", "N", "P", "S")
@@ -296,6 +402,8 @@ def _check_text(text: object, name: str = "text") -> str:
     stripped = text.strip()
     if not stripped:
         raise ValueError(f"{name} must be a non-empty question, got {text!r}")
+    if len(stripped) > MAX_CHARS:
+        raise ValueError(f"{name} must be at most {MAX_CHARS:,} characters (one question), got {len(stripped):,}")
     return stripped
 
 
@@ -336,33 +444,122 @@ def _zh_names(type_: str) -> str:
     return Text.term(TYPE_KEYS[type_]).zh or TYPE_NAMES[type_]
 
 
+def _polarity(clause: str, improved: re.Pattern, symptom: re.Pattern) -> tuple[str, str] | None:
+    """('N', word) when a clause describes the problem solved or a better state, ('I', word)
+    when it describes the problem, else None. "Solved" is read first: "if trips stopped"."""
+    found = improved.search(clause)
+    if found:
+        return "N", found.group(0)
+    found = symptom.search(clause)
+    return ("I", found.group(0)) if found else None
+
+
+def _frames_en(t: str, fired: set[str]) -> list[tuple[str, str, int]]:
+    """The structural cues of an English question: (type, how it is shown, weight)."""
+    frames = []
+    for match in _EN_IF.finditer(t):
+        side = _polarity(match.group(1), _EN_IMPROVED, _EN_PROBLEM_RE)
+        if side is None:
+            continue
+        kind, word = side
+        frames.append(("N", f'if … the problem solved ("{word}"): asks what it would bring', 4) if kind == "N"
+                      else ("I", f'if … a problem ("{word}"): asks what follows', 4))
+        break
+    if not frames:
+        for match in _EN_WHEN.finditer(t):
+            found = _EN_SYMPTOM_RE.search(match.group(1))
+            rest = t[:match.start()] + t[match.end():]
+            if found and not (_EN_YES_NO.search(rest) and _EN_PROBLEM_RE.search(rest)):
+                frames.append(("I", f'when/after … a problem ("{found.group(0)}"): asks what follows', 3))
+                break
+    if not frames and _EN_HYPOTHETICAL.search(t):
+        side = _polarity(_EN_HYPOTHETICAL.sub(" ", t), _EN_IMPROVED, _EN_SYMPTOM_RE)
+        if side is not None:
+            kind, word = side
+            frames.append(("N", f'would … a better state ("{word}"): the value of a solution', 2) if kind == "N"
+                          else ("I", f'would … a problem ("{word}"): a consequence', 2))
+    if _EN_YES_NO.search(t) and "P" in fired and not fired & {"I", "N"} and not frames:
+        frames.append(("P", "yes/no question about a symptom or dissatisfaction", 2))
+    elif _EN_ONGOING.search(t) and not fired & {"I", "N", "S"} and not frames:
+        frames.append(("P", "yes/no about an ongoing state (is/are … -ing)", 2))
+    return frames
+
+
+def _frames_zh(t: str, fired: set[str]) -> list[tuple[str, str, int]]:
+    """The structural cues of a Chinese question: (type, how it is shown, weight)."""
+    frames = []
+    for match in _ZH_IF.finditer(t):
+        side = _polarity(match.group(1), _ZH_IMPROVED, _ZH_SYMPTOM_RE)
+        if side is None:
+            continue
+        kind, word = side
+        frames.append(("N", f"如果…问题解决了（“{word}”）：问能带来什么", 4) if kind == "N"
+                      else ("I", f"如果…出了问题（“{word}”）：问会怎样", 4))
+        break
+    if not frames:
+        for match in _ZH_WHEN.finditer(t):
+            clause = match.group(1) or match.group(2) or ""
+            found = _ZH_SYMPTOM_RE.search(clause)
+            rest = t[:match.start()] + t[match.end():]
+            if found and not (_ZH_YES_NO.search(rest) and _ZH_PROBLEM_RE.search(rest)):
+                frames.append(("I", f"一…就/…的时候 + 问题（“{found.group(0)}”）：问会怎样", 3))
+                break
+    if not frames:
+        for match in _ZH_PRODUCT.finditer(t):
+            found = _ZH_IMPROVED.search(match.group(1))
+            if found:
+                frames.append(("N", f"一种…（“{found.group(0)}”）的产品：问解决方案的价值", 3))
+                break
+    if not frames:
+        head, comma, tail = (re.split(r"([，,])", t, maxsplit=1) + ["", ""])[:3]
+        found = _ZH_SYMPTOM_RE.search(head)
+        if comma and found and not _ZH_IMPROVED.search(head) and not _ZH_YES_NO.search(tail) and _ZH_WH.search(tail):
+            frames.append(("I", f"先说问题（“{found.group(0)}”），再问多少/多久/什么：问后果", 3))
+    if _ZH_YES_NO.search(t) and "P" in fired and not fired & {"I", "N"} and not frames:
+        frames.append(("P", "是不是/有没有 + 症状：问有没有难点", 2))
+    elif _ZH_CHANGE.search(t) and not fired & {"I", "N"} and not frames:
+        frames.append(("P", "会不会…/是不是…了：问有没有出状况", 2))
+    return frames
+
+
 def classify_question(text: str) -> Classification:
     """Classify one question as S, P, I or N, with the cues that decided it.
 
     Parameters
     ----------
     text : str
-        A question in English or Chinese. It must read as a question: a question
-        mark, an interrogative opening (how, what, are, would, ...) or a Chinese
-        interrogative form (吗, 什么, 多少, 是否, ...).
+        A question in English or Chinese, at most 2,000 characters. It must read as a
+        question: a question mark, an interrogative opening (how, what, are, would, ...)
+        or a Chinese interrogative form (吗, 什么, 多少, 是否, ...).
 
     Returns
     -------
     Classification
-        ``.type`` in ``SPIN_TYPES`` and ``.reasons``, the cues that decided it.
-        A question with no cue at all counts as a situation question.
+        ``.type`` in ``SPIN_TYPES`` and ``.reasons``, the cues that decided it: word
+        cues (a family of words, with the words matched) and frames (the shape of the
+        question: a yes/no about a symptom, a condition that names a problem, a
+        condition that names the problem solved). A question where no problem,
+        implication or need-payoff cue fired counts as a situation question, and
+        ``reasons`` says so.
 
     Examples
     --------
     >>> c = classify_question("Are you satisfied with gearbox oil life?")
     >>> c.type, c.reasons[0]
-    ('P', 'cue "satisfied" points to problem (+3)')
+    ('P', 'cue "satisfied" (dissatisfaction) points to problem (+3)')
+    >>> classify_question("Does the girth gear run hotter than you'd like?").type
+    'P'
+    >>> c = classify_question("If the pinion pits, how long is the kiln down?")
+    >>> c.type, c.reasons[0]
+    ('I', 'frame "if … a problem ("pits"): asks what follows" points to implication (+4)')
+    >>> classify_question("Who else would gain if the filters lasted a full service interval?").type
+    'N'
     >>> classify_question("How many haul trucks run, and on what drain interval?").type
     'S'
-    >>> classify_question("How would halving grease consumption help your budget?").type
-    'N'
     >>> classify_question("窑意外停机一天会给你们造成多少损失？").type
     'I'
+    >>> classify_question("Where is the plant?").reasons[-1]
+    'no problem, implication or need-payoff cue fired: a question that only asks for facts counts as situation'
     >>> classify_question("   ")
     Traceback (most recent call last):
     ...
@@ -374,34 +571,60 @@ def classify_question(text: str) -> Classification:
     """
     stripped = _check_text(text)
     if not is_question(stripped):
+        shown = stripped if len(stripped) <= 80 else stripped[:77] + "..."
         raise ValueError(
             "text must be a question (end with '?' or '？', or open with how/what/which/do/are/"
-            f"would..., or use 吗/什么/多少/是否...), got {stripped!r}"
+            f"would..., or use 吗/什么/多少/是否...), got {shown!r}"
         )
     language = "zh" if _CJK.search(stripped) else "en"
-    lowered = " ".join(stripped.lower().split())
+    lowered = " ".join(stripped.lower().replace("’", "'").replace("‘", "'").split())
     cues = _ZH_CUES + _EN_CUES if language == "zh" else _EN_CUES
     scores = dict.fromkeys(SPIN_TYPES, 0)
     hits: list[tuple[int, int, str]] = []
+    fired: set[str] = set()
     for order, cue in enumerate(cues):
-        if cue.pattern.search(lowered):
+        found = cue.pattern.search(lowered)
+        if found:
             scores[cue.type] += cue.weight
-            hits.append((-cue.weight, order, Text(f'cue "{cue.show}" points to {_names(cue.type)} (+{cue.weight})',
-                                                  f"提示词“{cue.show}”指向{_zh_names(cue.type)}（+{cue.weight}）")))
-    best = max(scores.values())
-    if best == 0:
-        reasons = [Text("no cue matched; a question that only asks for facts counts as situation",
-                        "没有匹配到提示词；只问事实的问题算作情境性问题")]
+            fired.add(cue.type)
+            hits.append((-cue.weight, order, "cue", (found.group(0).strip(), cue.name, cue.type, cue.weight)))
+    frames = _frames_zh(lowered, fired) if language == "zh" else _frames_en(lowered, fired)
+    premise = any(type_ in ("I", "N") for type_, _, _ in frames) and scores["P"]
+    if premise:  # "if trips from oil problems stopped, ...": the problem words are the condition's premise
+        scores["P"] = 0
+    for order, (type_, shown, weight) in enumerate(frames):
+        scores[type_] += weight
+        hits.append((-weight, -1 - order, "frame", (shown, type_, weight)))
+    reasons = [_reason(kind, detail, premise) for _, _, kind, detail in sorted(hits, key=lambda hit: hit[:2])]
+    if not any(scores[t] for t in ("P", "I", "N")):
+        reasons.append(Text("no problem, implication or need-payoff cue fired: a question that only asks for facts "
+                            "counts as situation" if reasons else
+                            "no cue fired: a question that only asks for facts counts as situation",
+                            "没有探究性、暗示性或解决性提示词：只问事实的问题算作情境性问题" if reasons else
+                            "没有任何提示词：只问事实的问题算作情境性问题"))
         return Classification(stripped, "S", tuple(reasons), scores, language)
+    best = max(scores.values())
     tied = [t for t in _TIE_ORDER if scores[t] == best]
-    winner = tied[0]
-    reasons = [r for _, _, r in sorted(hits, key=lambda hit: hit[:2])]
     reasons.append(Text("scores: " + ", ".join(f"{_names(t)} {scores[t]}" for t in SPIN_TYPES),
                         "得分：" + "，".join(f"{_zh_names(t)} {scores[t]}" for t in SPIN_TYPES)))
     if len(tied) > 1:
         reasons.append(Text(f"tie between {' and '.join(map(_names, tied))}: the later SPIN stage wins",
                             f"{'与'.join(map(_zh_names, tied))}同分：取 SPIN 流程中靠后的一类"))
-    return Classification(stripped, winner, tuple(reasons), scores, language)
+    return Classification(stripped, tied[0], tuple(reasons), scores, language)
+
+
+def _reason(kind: str, detail: tuple, premise: bool) -> Text:
+    """One decided cue or frame as a bilingual reason."""
+    if kind == "frame":
+        shown, type_, weight = detail
+        return Text(f'frame "{shown}" points to {_names(type_)} (+{weight})',
+                    f"句式“{shown}”指向{_zh_names(type_)}（+{weight}）")
+    word, family, type_, weight = detail
+    if premise and type_ == "P":
+        return Text(f'cue "{word}" ({family}) is the premise of the condition, not counted',
+                    f"提示词“{word}”（{family}）是条件的前提，不计分")
+    return Text(f'cue "{word}" ({family}) points to {_names(type_)} (+{weight})',
+                f"提示词“{word}”（{family}）指向{_zh_names(type_)}（+{weight}）")
 
 
 def classify_questions(texts: Iterable[str]) -> list[Classification]:
@@ -454,11 +677,34 @@ class ClassifierReport:
             out[t] = self.confusion[t][t] / row if row else 0.0
         return out
 
-    def __str__(self) -> str:
-        lines = [f"{self.split} split, {self.language}: accuracy {self.accuracy:.1%} ({self.correct}/{self.n})",
-                 "true \\ predicted  " + "  ".join(f"{t:>3}" for t in SPIN_TYPES)]
+    def per_type_precision(self) -> dict[str, float]:
+        """For each predicted type, the share that truly is of that type (0 when never predicted)."""
+        out = {}
         for t in SPIN_TYPES:
-            lines.append(f"{t:>16}   " + "  ".join(f"{self.confusion[t][p]:>3}" for p in SPIN_TYPES))
+            column = sum(self.confusion[true][t] for true in SPIN_TYPES)
+            out[t] = self.confusion[t][t] / column if column else 0.0
+        return out
+
+    def per_type_f1(self) -> dict[str, float]:
+        """For each type, the harmonic mean of its precision and recall."""
+        precision, recall = self.per_type_precision(), self.per_type_recall()
+        return {t: 2 * precision[t] * recall[t] / (precision[t] + recall[t]) if precision[t] + recall[t] else 0.0
+                for t in SPIN_TYPES}
+
+    @property
+    def macro_f1(self) -> float:
+        """The unweighted mean of the four types' F1, 0-1 (each type counts the same)."""
+        return sum(self.per_type_f1().values()) / len(SPIN_TYPES)
+
+    def __str__(self) -> str:
+        recall, precision, f1 = self.per_type_recall(), self.per_type_precision(), self.per_type_f1()
+        lines = [f"{self.split} split, {self.language}: accuracy {self.accuracy:.1%} ({self.correct}/{self.n}), "
+                 f"macro-F1 {self.macro_f1:.2f}",
+                 "true \\ predicted " + "".join(f"{t:>6}" for t in SPIN_TYPES) + "  recall"]
+        for t in SPIN_TYPES:
+            lines.append(f"{t:>17}" + "".join(f"{self.confusion[t][p]:>6}" for p in SPIN_TYPES) + f"{recall[t]:>8.2f}")
+        lines.append(f"{'precision':>17}" + "".join(f"{precision[t]:>6.2f}" for t in SPIN_TYPES))
+        lines.append(f"{'F1':>17}" + "".join(f"{f1[t]:>6.2f}" for t in SPIN_TYPES))
         return "\n".join(lines)
 
 
@@ -483,8 +729,8 @@ def evaluate_classifier(
     --------
     >>> from kamlib import load_spin_questions
     >>> report = evaluate_classifier(load_spin_questions(), split="heldout", language="en")
-    >>> report.n, report.accuracy > 0.75
-    (40, True)
+    >>> report.n, 0 <= report.macro_f1 <= 1, sorted(report.per_type_precision()) == sorted(SPIN_TYPES)
+    (184, True, True)
     >>> sorted(report.confusion) == sorted(SPIN_TYPES)
     True
     """
@@ -513,6 +759,43 @@ def evaluate_classifier(
     if n == 0:
         raise ValueError(f"no questions with {language} text in split {split!r}")
     return ClassifierReport(split, language, n, correct, confusion, misses)
+
+
+def classifier_scores(
+    questions: Iterable[SpinQuestion],
+    splits: Sequence[str] = ("tune", "heldout"),
+    languages: Sequence[str] = ("en", "zh"),
+) -> list[ClassifierReport]:
+    """One :class:`ClassifierReport` per split and language, in that order: the table the
+    lecture shows (tune beside held-out, English beside Chinese).
+
+    Each report has ``accuracy``, ``macro_f1``, ``per_type_precision()``,
+    ``per_type_recall()`` and ``per_type_f1()``. Only the held-out numbers are evidence:
+    the rules were written while reading the tune split.
+
+    Examples
+    --------
+    >>> from kamlib import load_spin_questions
+    >>> reports = classifier_scores(load_spin_questions())
+    >>> [(r.split, r.language) for r in reports]
+    [('tune', 'en'), ('tune', 'zh'), ('heldout', 'en'), ('heldout', 'zh')]
+    >>> all(r.accuracy >= 0.7 and r.macro_f1 >= 0.7 for r in reports)
+    True
+    >>> classifier_scores(load_spin_questions(), splits=("test",))
+    Traceback (most recent call last):
+    ...
+    ValueError: splits entries must be one of tune, heldout, all; got 'test'
+    """
+    if isinstance(questions, (str, bytes)) or not isinstance(questions, Iterable):
+        raise TypeError(f"questions must be a list of SpinQuestion, got {type(questions).__name__}")
+    questions = list(questions)
+    for name, value, allowed in (("splits", splits, ("tune", "heldout", "all")), ("languages", languages, ("en", "zh"))):
+        if isinstance(value, str) or not isinstance(value, Sequence) or not value:
+            raise TypeError(f"{name} must be a non-empty list of str, got {type(value).__name__}")
+        for item in value:
+            if not isinstance(item, str) or item not in allowed:
+                raise ValueError(f"{name} entries must be one of {', '.join(allowed)}; got {str(item)[:40]!r}")
+    return [evaluate_classifier(questions, split, language) for split in splits for language in languages]
 
 
 # --- needs and FAB ----------------------------------------------------------------------------
