@@ -1,0 +1,98 @@
+"""Plots for relationship stages: the contact network with the two companies facing each other
+(levels as rows, cross-links in colour, the people it hangs on marked), and the stages on their
+two axes."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from kamlib.models import arguments as check
+from kamlib.models.key_accounts import STAGES
+from kamlib.models.relationship_stages import LEVELS, contact_positions, exposure
+from kamlib.plots.style import axes, plot_language, text
+
+__all__ = ["plot_contact_network", "plot_stages"]
+
+_SIDE_COLOURS = {"seller": "#1f4e79", "buyer": "#2e7d4f"}
+
+
+def plot_contact_network(g, ax=None):
+    """The contact network ``g`` (from ``contact_network`` or ``load_contact_network``): the
+    selling company on the left, the buying company on the right, one row per level (director at
+    the top); cross-links in orange, links inside a company in grey; the people whose loss alone
+    cuts the companies apart ringed in red. The title gives the shape."""
+    found = exposure(g)
+    where = contact_positions(g)
+    ax = axes(ax, figsize=(9, 5.2))
+    language = plot_language()
+    from matplotlib.collections import LineCollection
+
+    cross = [g.nodes[u]["side"] != g.nodes[v]["side"] for u, v in g.edges]
+    for across, colour, width, z in ((False, "#aaaaaa", 1.0, 0), (True, "#e07b00", 2.2, 1)):
+        segments = [(where[u], where[v]) for (u, v), c in zip(g.edges, cross, strict=True) if c == across]
+        ax.add_collection(LineCollection(segments, colors=colour, linewidths=width, zorder=z))
+    key = set(found.key_people)
+    nodes = list(where)  # one scatter for everyone: a widget redraws it on every press
+    ax.scatter([where[n][0] for n in nodes], [where[n][1] for n in nodes], s=260, zorder=2,
+               c=[_SIDE_COLOURS[g.nodes[n]["side"]] if g.degree(n) else "#ffffff" for n in nodes],
+               edgecolors=["#b3261e" if n in key else _SIDE_COLOURS[g.nodes[n]["side"]] for n in nodes],
+               linewidths=[3 if n in key else 1.2 for n in nodes])
+    for node, (x, y) in where.items():
+        side = g.nodes[node]["side"]
+        ax.text(x + (-0.22 if side == "seller" else 0.22), y - 0.3, g.nodes[node]["role"].get(language), fontsize=7,
+                ha="right" if side == "seller" else "left", va="center", zorder=3)
+    for row, level in enumerate(LEVELS):
+        y = len(LEVELS) - 1 - row
+        ax.axhline(y, color="#eeeeee", lw=0.8, zorder=-1)
+        ax.text(0, y, text(f"level_{level}"), ha="center", va="center", fontsize=8, color="#555555")
+    xs = [x for x, _ in where.values()]
+    ax.set_xlim(min(-4.0, min(xs) - 1.2), max(4.0, max(xs) + 1.2))
+    ax.set_ylim(-0.8, len(LEVELS) - 0.3)
+    ax.text(ax.get_xlim()[0] + 0.1, len(LEVELS) - 0.45, text("seller_company"), color=_SIDE_COLOURS["seller"],
+            fontsize=10, ha="left", va="center", fontweight="bold")
+    ax.text(ax.get_xlim()[1] - 0.1, len(LEVELS) - 0.45, text("buyer_company"), color=_SIDE_COLOURS["buyer"],
+            fontsize=10, ha="right", va="center", fontweight="bold")
+    ax.set_xticks([])
+    ax.set_yticks([])
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    ax.set_title(f"{text('contact_network_title')}: {text('shape_' + found.shape)}", fontsize=10)
+    return ax
+
+
+def plot_stages(counts: Mapping[str, int] | None = None, ax=None):
+    """The relationship stages on their two axes, the nature of the relationship (transactional →
+    collaborative) across and the level of involvement (simple → complex) up, as a staircase from
+    pre- to synergistic-KAM, with uncoupling beside it (it can happen at any stage). ``counts``
+    (stage -> number of accounts, e.g. the running case's) is written in each box."""
+    from matplotlib.patches import FancyBboxPatch
+
+    if counts is not None:
+        counts = check.mapping(counts, "counts", "a dict {stage: number of accounts}")
+        for stage, n in counts.items():
+            check.one_of(stage, "counts", STAGES)
+            check.whole_number(n, "counts", minimum=0)
+    ax = axes(ax, figsize=(8, 5))
+    ladder = [s for s in STAGES if s != "uncoupling"]
+    for i, stage in enumerate(ladder):
+        x, y = 0.05 + 0.18 * i, 0.05 + 0.17 * i
+        ax.add_patch(FancyBboxPatch((x, y), 0.16, 0.12, boxstyle="round,pad=0.005", facecolor="#dce9f7",
+                                    edgecolor="#1f4e79"))
+        label = text(f"stage_{stage}")
+        if counts is not None:
+            label += f"\n{counts.get(stage, 0)} {text('accounts_here')}"
+        ax.text(x + 0.08, y + 0.06, label, ha="center", va="center", fontsize=8)
+    ax.add_patch(FancyBboxPatch((0.78, 0.05), 0.18, 0.12, boxstyle="round,pad=0.005", facecolor="#f6dcdc",
+                                edgecolor="#b3261e", linestyle="--"))
+    label = text("stage_uncoupling") + f"\n({text('any_stage')})"
+    if counts is not None:
+        label += f"\n{counts.get('uncoupling', 0)} {text('accounts_here')}"
+    ax.text(0.87, 0.11, label, ha="center", va="center", fontsize=7)
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
+    ax.set_xticks([])
+    ax.set_yticks([])
+    ax.set_xlabel(text("nature_axis"))
+    ax.set_ylabel(text("involvement_axis"))
+    ax.set_title(text("stages_title"), fontsize=10)
+    return ax
