@@ -14,6 +14,7 @@ from kamlib.plots.style import axes, plot_language, text
 __all__ = ["plot_contact_network", "plot_stages"]
 
 _SIDE_COLOURS = {"seller": "#1f4e79", "buyer": "#2e7d4f"}
+_STEPS = [i / 12 for i in range(13)]
 
 
 def plot_contact_network(g, ax=None):
@@ -27,10 +28,19 @@ def plot_contact_network(g, ax=None):
     language = plot_language()
     from matplotlib.collections import LineCollection
 
-    cross = [g.nodes[u]["side"] != g.nodes[v]["side"] for u, v in g.edges]
-    for across, colour, width, z in ((False, "#aaaaaa", 1.0, 0), (True, "#e07b00", 2.2, 1)):
-        segments = [(where[u], where[v]) for (u, v), c in zip(g.edges, cross, strict=True) if c == across]
-        ax.add_collection(LineCollection(segments, colors=colour, linewidths=width, zorder=z))
+    inside, across = [], []
+    for u, v in g.edges:
+        (x0, y0), (x1, y1) = where[u], where[v]
+        if g.nodes[u]["side"] != g.nodes[v]["side"]:
+            across.append([(x0, y0), (x1, y1)])
+            continue
+        # a link inside a company bows outwards, so it never runs through the people between its ends
+        out = (-1 if g.nodes[u]["side"] == "seller" else 1) * (0.25 + 0.3 * abs(y1 - y0))
+        cx, cy = (x0 + x1) / 2 + out, (y0 + y1) / 2
+        inside.append([((1 - t) ** 2 * x0 + 2 * (1 - t) * t * cx + t ** 2 * x1,
+                        (1 - t) ** 2 * y0 + 2 * (1 - t) * t * cy + t ** 2 * y1) for t in _STEPS])
+    ax.add_collection(LineCollection(inside, colors="#aaaaaa", linewidths=1.0, zorder=0))
+    ax.add_collection(LineCollection(across, colors="#e07b00", linewidths=2.2, zorder=1))
     key = set(found.key_people)
     nodes = list(where)  # one scatter for everyone: a widget redraws it on every press
     ax.scatter([where[n][0] for n in nodes], [where[n][1] for n in nodes], s=260, zorder=2,
@@ -41,22 +51,23 @@ def plot_contact_network(g, ax=None):
         side = g.nodes[node]["side"]
         ax.text(x + (-0.22 if side == "seller" else 0.22), y - 0.3, g.nodes[node]["role"].get(language), fontsize=7,
                 ha="right" if side == "seller" else "left", va="center", zorder=3)
+    xs = [x for x, _ in where.values()]
+    left, right = min(-3.0, min(xs) - 1.6) - 1.0, max(3.0, max(xs) + 1.6)
     for row, level in enumerate(LEVELS):
         y = len(LEVELS) - 1 - row
         ax.axhline(y, color="#eeeeee", lw=0.8, zorder=-1)
-        ax.text(0, y, text(f"level_{level}"), ha="center", va="center", fontsize=8, color="#555555")
-    xs = [x for x, _ in where.values()]
-    ax.set_xlim(min(-4.0, min(xs) - 1.2), max(4.0, max(xs) + 1.2))
-    ax.set_ylim(-0.8, len(LEVELS) - 0.3)
-    ax.text(ax.get_xlim()[0] + 0.1, len(LEVELS) - 0.45, text("seller_company"), color=_SIDE_COLOURS["seller"],
-            fontsize=10, ha="left", va="center", fontweight="bold")
-    ax.text(ax.get_xlim()[1] - 0.1, len(LEVELS) - 0.45, text("buyer_company"), color=_SIDE_COLOURS["buyer"],
-            fontsize=10, ha="right", va="center", fontweight="bold")
+        ax.text(left + 0.05, y, text(f"level_{level}"), ha="left", va="center", fontsize=8, color="#555555")
+    ax.set_xlim(left, right)
+    ax.set_ylim(-0.8, len(LEVELS) - 0.2)
+    ax.text(-1.0, len(LEVELS) - 0.45, text("seller_company"), color=_SIDE_COLOURS["seller"], fontsize=10,
+            ha="center", va="center")
+    ax.text(1.0, len(LEVELS) - 0.45, text("buyer_company"), color=_SIDE_COLOURS["buyer"], fontsize=10, ha="center",
+            va="center")
     ax.set_xticks([])
     ax.set_yticks([])
     for spine in ax.spines.values():
         spine.set_visible(False)
-    ax.set_title(f"{text('contact_network_title')}: {text('shape_' + found.shape)}", fontsize=10)
+    ax.set_title(f"{text('contact_network_title')} · {text('shape_' + found.shape)}", fontsize=10)
     return ax
 
 
