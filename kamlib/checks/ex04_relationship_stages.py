@@ -176,7 +176,8 @@ def _network(rng):
     raw = cases()
     case = rng.choice(raw["cases"])
     roster = [(p, "seller") for p in raw["seller"]] + [(p, "buyer") for p in raw["buyer"]]
-    ids = dict(zip([p["id"] for p, _ in roster], _ids(rng, len(roster)), strict=True))
+    pools = [i.id for i in (*vignettes(), *profiles())]  # people's ids never look like an account's
+    ids = dict(zip([p["id"] for p, _ in roster], _ids(rng, len(roster), pools), strict=True))
     names = dict(zip([p["id"] for p in raw["seller"]], rng.sample(_SELLER_NAMES, len(raw["seller"])), strict=True))
     names.update(zip([p["id"] for p in raw["buyer"]], rng.sample(_BUYER_NAMES, len(raw["buyer"])), strict=True))
     roles = {p["id"]: Text(f"{names[p['id']][0]} ({p['en']})", f"{names[p['id']][1]}（{p['zh']}）") for p, _ in roster}
@@ -194,7 +195,7 @@ def _network(rng):
     news = tuple(Text(fill(n["en"], "en"), fill(n["zh"], "zh")) for n in case["news"])
     leaves = next(ids[n["leaves"]] for n in case["news"] if "leaves" in n)
     new_links = tuple(pair(n["link"]) for n in case["news"] if "link" in n)
-    option_ids = _ids(rng, len(case["options"]), list(ids.values()))
+    option_ids = _ids(rng, len(case["options"]), [*pools, *ids.values()])
     options = [Option(option_ids[i], pair(ends), Text(f"{roles[ends[0]].en} ↔ {roles[ends[1]].en}",
                                                       f"{roles[ends[0]].zh} ↔ {roles[ends[1]].zh}"))
                for i, ends in enumerate(case["options"])]
