@@ -17,13 +17,22 @@ _SIDE_COLOURS = {"seller": "#1f4e79", "buyer": "#2e7d4f"}
 _STEPS = [i / 12 for i in range(13)]
 
 
-def plot_contact_network(g, ax=None):
+def plot_contact_network(g, left=(), ax=None):
     """The contact network ``g`` (from ``contact_network`` or ``load_contact_network``): the
     selling company on the left, the buying company on the right, one row per level (director at
     the top); cross-links in orange, links inside a company in grey; the people whose loss alone
-    cuts the companies apart ringed in red. The title gives the shape."""
+    cuts the companies apart ringed in red. ``left``: contact ids of people who have left, drawn
+    hollow and crossed out where they were, their links gone. The title gives the shape."""
+    gone = check.texts(left, "left", "a list of contact ids")
+    where, full = contact_positions(g), g  # checks g; the people who left keep their place
+    unknown = [n for n in gone if n not in g]
+    if unknown:
+        raise ValueError(f"left must be people of the network ({', '.join(sorted(map(str, g)))}); got "
+                         f"{check.shown(unknown)}")
+    if gone:
+        g = g.copy()
+        g.remove_nodes_from(gone)
     found = exposure(g)
-    where = contact_positions(g)
     ax = axes(ax, figsize=(9, 5.2))
     language = plot_language()
     from matplotlib.collections import LineCollection
@@ -42,15 +51,19 @@ def plot_contact_network(g, ax=None):
     ax.add_collection(LineCollection(inside, colors="#aaaaaa", linewidths=1.0, zorder=0))
     ax.add_collection(LineCollection(across, colors="#e07b00", linewidths=2.2, zorder=1))
     key = set(found.key_people)
-    nodes = list(where)  # one scatter for everyone: a widget redraws it on every press
+    nodes = [n for n in where if n in g]  # one scatter for everyone: a widget redraws it on every press
     ax.scatter([where[n][0] for n in nodes], [where[n][1] for n in nodes], s=260, zorder=2,
                c=[_SIDE_COLOURS[g.nodes[n]["side"]] if g.degree(n) else "#ffffff" for n in nodes],
                edgecolors=["#b3261e" if n in key else _SIDE_COLOURS[g.nodes[n]["side"]] for n in nodes],
                linewidths=[3 if n in key else 1.2 for n in nodes])
+    if gone:
+        ax.scatter([where[n][0] for n in gone], [where[n][1] for n in gone], s=260, marker="X", color="#bbbbbb",
+                   zorder=2)
     for node, (x, y) in where.items():
-        side = g.nodes[node]["side"]
-        ax.text(x + (-0.22 if side == "seller" else 0.22), y - 0.3, g.nodes[node]["role"].get(language), fontsize=7,
-                ha="right" if side == "seller" else "left", va="center", zorder=3)
+        side = full.nodes[node]["side"]
+        ax.text(x + (-0.22 if side == "seller" else 0.22), y - 0.3, full.nodes[node]["role"].get(language),
+                fontsize=7, ha="right" if side == "seller" else "left", va="center", zorder=3,
+                color="#999999" if node in gone else "black")
     xs = [x for x, _ in where.values()]
     left, right = min(-3.0, min(xs) - 1.6) - 1.0, max(3.0, max(xs) + 1.6)
     for row, level in enumerate(LEVELS):

@@ -80,21 +80,21 @@ def render_relationship_stages(account: str = "KA05", links=None, leaves: str | 
             raise ValueError(f"leaves must be a person in the network ({', '.join(sorted(g))}) or None; "
                              f"got {check.shown(leaves)}")
         after, gone = exposure(remove_contact(g, leaves)), str(g.nodes[leaves]["role"])
-        g = remove_contact(g, leaves)
     picture = None
     if draw:
         from kamlib.plots.relationship_stages import plot_contact_network
         from kamlib.widgets.figure import canvas_or_new
 
         canvas = canvas_or_new(canvas, _FIGSIZE, _MARGINS)
-        plot_contact_network(g, ax=canvas.clear())
+        plot_contact_network(g, [] if leaves is None else [leaves], ax=canvas.clear())
         picture = canvas.png()
     head = f"<h4>{_html.escape(str(Text.term('shape_' + before.shape)))}</h4>"
     if gone is not None:
         head = (f"<h4>{_html.escape(str(Text.term('shape_' + before.shape)))} → "
                 f"{_html.escape(str(Text(f'without the {gone}', f'没有了{gone}')))}: "
                 f"{_html.escape(str(Text.term('shape_' + after.shape)))}</h4>")
-    html = head + f"<b>{Text.term('exposure_figures')}</b>" + _figures(after, g)
+    html = head + f"<b>{Text.term('exposure_figures')}</b>" + _figures(after, g if leaves is None else
+                                                                        remove_contact(g, leaves))
     if problems:
         items = "".join(f"<li>{_html.escape(p)}</li>" for p in problems)
         html += f"<b style='color:#b3261e'>{Text.term('network_problem')}</b><ul>{items}</ul>"

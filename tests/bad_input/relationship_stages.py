@@ -34,7 +34,7 @@ EXAMPLES = {
     "contact_positions": lambda: {"g": _network()},
     "load_network_case": lambda: {"account": "KA05"},
     "load_contact_network": lambda: {"account": "KA10"},
-    "plot_contact_network": lambda: {"g": _network(), "ax": _ax()},
+    "plot_contact_network": lambda: {"g": _network(), "left": ["s_kam"], "ax": _ax()},
     "plot_stages": lambda: {"counts": {"early": 2}, "ax": _ax()},
     "render_relationship_stages": lambda: {"account": "KA05", "draw": False},
 }

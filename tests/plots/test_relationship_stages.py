@@ -58,3 +58,13 @@ def test_the_network_draws_in_zh_without_missing_glyphs(caplog):
         assert draw_and_collect_missing_glyphs(ax.figure, caplog) == []
     finally:
         kamlib.set_language("en")
+
+
+def test_a_person_who_left_keeps_their_place_crossed_out():
+    g = load_contact_network("KA01")
+    ax = plot_contact_network(g, ["b_buy"])
+    labels = {t.get_text(): t for t in ax.texts}
+    assert labels["purchasing manager"].get_color() == "#999999"  # still there, greyed
+    assert ax.get_title().endswith("bow-tie") and "b_buy" in g  # KAM and maintenance manager left; the caller's network is untouched
+    with pytest.raises(ValueError, match="left must be people of the network"):
+        plot_contact_network(g, ["nobody"])
