@@ -1,0 +1,55 @@
+"""Building a contact network link by link: render does the work, the widget wires."""
+
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import pytest  # noqa: E402
+
+from kamlib.i18n import using_language  # noqa: E402
+from kamlib.widgets.relationship_stages import (  # noqa: E402
+    relationship_stages_explorer,
+    render_relationship_stages,
+)
+
+DIAMOND = [("s_kam", "b_buy"), ("s_gm", "b_gm"), ("s_tech", "b_rel"), ("s_lab", "b_lube")]
+
+
+def test_render_goes_from_bow_tie_to_diamond():
+    view = render_relationship_stages("KA05")
+    assert view.problems == () and view.png[:4] == b"\x89PNG" and "bow-tie" in view.html
+    assert "purchasing manager" in view.html  # a person it hangs on
+    assert "<h4>diamond" in render_relationship_stages("KA05", DIAMOND, draw=False).html
+    with using_language("zh"):
+        assert "领结型" in render_relationship_stages("KA05", draw=False).html
+
+
+def test_a_person_leaving_shows_what_is_left():
+    html = render_relationship_stages("KA05", leaves="b_buy", draw=False).html
+    assert "without the purchasing manager" in html and "apart" in html
+    still = render_relationship_stages("KA05", DIAMOND, leaves="b_buy", draw=False).html
+    assert "without the purchasing manager: diamond" in still
+
+
+def test_no_cross_link_is_a_problem_and_bad_input_is_named():
+    assert render_relationship_stages("KA01", [], draw=False).problems[0].startswith("links: no cross-link")
+    with pytest.raises(ValueError, match="leaves must be a person in the network"):
+        render_relationship_stages("KA05", leaves="nobody")
+    with pytest.raises(ValueError, match="links must join contacts"):
+        render_relationship_stages("KA05", [("s_kam", "nobody")])
+
+
+def test_explorer_redraws_on_a_press():
+    widget = relationship_stages_explorer("KA05")
+    row, image = widget.children
+    controls, out = row.children
+    leaves, *boxes = controls.children
+    assert boxes[0].value and not any(b.value for b in boxes[1:])  # today's one link is pressed
+    before = out.value
+    for box in boxes[1:]:
+        box.value = True
+    assert out.value != before and "diamond" in out.value and image.value
+    leaves.value = "s_kam"
+    assert "without the key-account manager (KAM)" in out.value
