@@ -2,7 +2,7 @@
 
 Every ``plot_*`` function in ``kamlib/plots/*.py`` is checked (found by glob, so new
 plots are covered when they land). A plot whose required arguments are not known
-here is skipped with a message naming EXAMPLES below.
+here fails with a message naming EXAMPLES below (a new plot cannot go untested).
 """
 
 from __future__ import annotations
@@ -60,7 +60,13 @@ EXAMPLES = {
     "plot_top_routes": lambda: ((_running_case_map(),), {}),
     "plot_confusion": lambda: ((importlib.import_module("kamlib.models.spin_selling.classifier").evaluate_classifier(importlib.import_module("kamlib.data.spin_selling").load_spin_questions()),), {}),
     "plot_question_mix": lambda: ((_spin_debrief(),), {}),
+    "plot_contact_network": lambda: ((_contact_network(),), {}),
 }
+
+
+def _contact_network():
+    data = importlib.import_module("kamlib.data.relationship_stages")
+    return data.load_contact_network(data.list_contact_networks()[0])
 
 
 def _running_case_map():
@@ -99,7 +105,7 @@ def call_plot(module: str, name: str):
             and p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)
         ]
         if required:
-            pytest.skip(f"{name} needs {required}: add an example to EXAMPLES in {__file__}")
+            pytest.fail(f"{name} needs {required}: add an example to EXAMPLES in {__file__}")
         args, kwargs = (), {}
     ax = function(*args, **kwargs)
     assert ax is not None, f"{name} must return its Axes"
