@@ -12,6 +12,7 @@ True
 from __future__ import annotations
 
 import html as _html
+import weakref
 from collections.abc import Mapping
 
 from kamlib.models.background_analysis import FORCES, five_forces_pressure
@@ -22,6 +23,9 @@ __all__ = ["render_background_analysis", "background_analysis_explorer"]
 
 _FIGSIZE = (7.6, 3.6)
 _MARGINS = (0.34, 0.16, 0.97, 0.88)
+#: Each explorer canvas's last picture and what it showed: typing evidence that does not change a
+#: rating or a warning costs no redraw.
+_LAST: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def render_background_analysis(ratings: Mapping[str, int], evidence: Mapping[str, object] | None = None,
@@ -42,9 +46,17 @@ def render_background_analysis(ratings: Mapping[str, int], evidence: Mapping[str
         from kamlib.plots.background_analysis import plot_five_forces
         from kamlib.widgets.figure import canvas_or_new
 
+        from kamlib.plots.style import plot_language
+
         canvas = canvas_or_new(canvas, _FIGSIZE, _MARGINS)
-        plot_five_forces(pressure, ax=canvas.clear())
-        picture = canvas.png()
+        shown = (tuple(pressure.ratings.items()), pressure.unsupported, plot_language())
+        last = _LAST.get(canvas)
+        if last is not None and last[0] == shown:
+            picture = last[1]
+        else:
+            plot_five_forces(pressure, ax=canvas.clear())
+            picture = canvas.png()
+            _LAST[canvas] = (shown, picture)
     level = Text.term(f"pressure_{pressure.level}")
     head = (f"<p><b>{Text.term('overall_pressure')}</b>: {pressure.overall:.1f} / 5 · "
             f"<b>{_html.escape(str(level))}</b></p>")

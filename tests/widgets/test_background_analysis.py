@@ -56,3 +56,18 @@ def test_an_update_is_quick_enough():
                                    canvas=canvas)
         times.append(time.perf_counter() - start)
     assert sorted(times)[len(times) // 2] < 1.0  # generous: the machine is shared; benchmarks/run.py holds p95
+
+
+def test_typing_evidence_redraws_only_when_the_picture_changes():
+    from kamlib.widgets.background_analysis import _FIGSIZE, _MARGINS
+    from kamlib.widgets.figure import Canvas
+
+    canvas = Canvas(figsize=_FIGSIZE, margins=_MARGINS)
+    ratings = dict.fromkeys(FORCES, 2) | {"rivalry": 4}
+    first = render_background_analysis(ratings, {"rivalry": "a"}, canvas=canvas)
+    again = render_background_analysis(ratings, {"rivalry": "a\nb"}, canvas=canvas)
+    assert again.png is first.png and "b" in again.html
+    warned = render_background_analysis(ratings, {"rivalry": ""}, canvas=canvas)
+    assert warned.png != first.png and warned.problems  # the '!' mark appears
+    with using_language("zh"):
+        assert render_background_analysis(ratings, {"rivalry": ""}, canvas=canvas).png != warned.png
