@@ -44,9 +44,8 @@ def render_background_analysis(ratings: Mapping[str, int], evidence: Mapping[str
     picture = None
     if draw:
         from kamlib.plots.background_analysis import plot_five_forces
-        from kamlib.widgets.figure import canvas_or_new
-
         from kamlib.plots.style import plot_language
+        from kamlib.widgets.figure import canvas_or_new
 
         canvas = canvas_or_new(canvas, _FIGSIZE, _MARGINS)
         shown = (tuple(pressure.ratings.items()), pressure.unsupported, plot_language())
