@@ -160,8 +160,9 @@ class MarketFile:
             table += (f"<tr><td><b>{s}</b> {html.escape(str(self.name_of(s)))}</td>"
                       + "".join(f"<td>{volumes[s][p]:,.0f}</td>" for p in players) + "</tr>")
         table += "</table>"
+        unit = Text("t/yr", "吨/年")
         said = "<ul>" + "".join(f"<li><b>{n.segment}</b> · {html.escape(str(self.name_of(n.competitor)))} "
-                                f"({n.tonnes:,} t/yr): {html.escape(str(n.text))}</li>" for n in self.notes) + "</ul>"
+                                f"({n.tonnes:,} {unit}): {html.escape(str(n.text))}</li>" for n in self.notes) + "</ul>"
         draft = "<ul>" + "".join(f"<li><b>{i.id}</b> [{self.draft[i.id]}]: {html.escape(str(i.text))}</li>"
                                  for i in self.swot) + "</ul>"
         return (head("you") + head("q1") + bullets(self.facts) + head("q2") + bullets(self.force_facts)
