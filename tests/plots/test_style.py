@@ -61,7 +61,21 @@ EXAMPLES = {
     "plot_confusion": lambda: ((importlib.import_module("kamlib.models.spin_selling.classifier").evaluate_classifier(importlib.import_module("kamlib.data.spin_selling").load_spin_questions()),), {}),
     "plot_question_mix": lambda: ((_spin_debrief(),), {}),
     "plot_contact_network": lambda: ((_contact_network(),), {}),
+    "plot_five_forces": lambda: ((_five_forces(),), {}),
+    "plot_competitor_shares": lambda: _competitor_shares(),
 }
+
+
+def _five_forces():
+    models = importlib.import_module("kamlib.models.background_analysis")
+    return models.five_forces_pressure(dict.fromkeys(models.FORCES, 3))
+
+
+def _competitor_shares():
+    data = importlib.import_module("kamlib.data.background_analysis")
+    models = importlib.import_module("kamlib.models.background_analysis")
+    g = data.load_market_map()
+    return (models.junction_shares(g, data.competitor_volumes()),), {}
 
 
 def _contact_network():
