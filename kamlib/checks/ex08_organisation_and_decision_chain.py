@@ -167,24 +167,26 @@ class Casebook:
                 + "<ul>" + "".join(f"<li><b>{i.id}</b>: {e(str(i.text))}</li>" for i in self.steps) + "</ul>")
 
 
-def _gaps(rng, chart, chain) -> tuple[set, set]:
-    """A set of roles to leave without a working contact, and the people who hold none of them."""
+def _kept(rng, chart, chain) -> set:
+    """The people who get a working contact: a draw of two or three roles is left to everyone
+    else, so that each of the other roles keeps a holder here, someone in the chain is left out,
+    and at least two people are left out, one of them outside the chain (the one who is leaving)."""
     holders = role_holders(chart)
     roles = sorted(holders)
     while True:
-        gap = set(rng.sample(roles, rng.choice((2, 3))))
-        kept = {p for p in sorted(chart) if not set(chart.nodes[p]["person"].roles) & gap}
+        drawn = set(rng.sample(roles, rng.choice((2, 3))))
+        kept = {p for p in sorted(chart) if not set(chart.nodes[p]["person"].roles) & drawn}
         held = {r for p in kept for r in chart.nodes[p]["person"].roles}
         others = [p for p in sorted(chart) if p not in kept]
-        if (set(roles) - gap <= held and any(p in chain for p in others) and len(others) >= 2
+        if (set(roles) - drawn <= held and any(p in chain for p in others) and len(others) >= 2
                 and any(p not in chain for p in others)):
-            return gap, kept
+            return kept
 
 
 def _matrix(rng, customer, team) -> tuple[ContactMatrix, str]:
     """The trainee's contact matrix and the contact who is leaving."""
     chart, chain = customer.chart, customer.chain
-    _, kept = _gaps(rng, chart, chain)
+    kept = _kept(rng, chart, chain)
     others = [p for p in sorted(chart) if p not in kept]
     leaving = rng.choice([p for p in others if p not in chain])
     strengths = {o: {} for o in team}
