@@ -63,7 +63,16 @@ EXAMPLES = {
     "plot_contact_network": lambda: ((_contact_network(),), {}),
     "plot_five_forces": lambda: ((_five_forces(),), {}),
     "plot_competitor_shares": lambda: _competitor_shares(),
+    "plot_org_chart": lambda: _organisation("chart"),
+    "plot_contact_matrix": lambda: _organisation("matrix"),
 }
+
+
+def _organisation(which: str):
+    case = importlib.import_module("kamlib.data.organisation_and_decision_chain").load_organisation()
+    if which == "chart":
+        return (case.chart, case.chain, case.matrix), {}
+    return (case.matrix, case.chart), {}
 
 
 def _five_forces():
