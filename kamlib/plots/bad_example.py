@@ -59,8 +59,9 @@ def plot_control_chain(stages, controls, in_place=(), ax=None):
     ax.text(fail, 0.2, text("bad_failure_point"), ha="center", va="bottom", color=_FAIL, fontsize=8)
     if catch.stage is not None and not catch.outage:
         x = ids.index(catch.stage)
-        ax.annotate(text("bad_caught_here"), (x, -0.1), xytext=(x, -1.25), ha="center", color=_CATCH,
-                    fontsize=9, fontweight="bold", arrowprops={"arrowstyle": "->", "color": _CATCH})
+        ax.plot([x], [0], linestyle="none", marker="o", markersize=22, markerfacecolor="none",
+                markeredgecolor=_CATCH, markeredgewidth=2.5, zorder=4)
+        ax.text(x, -1.25, text("bad_caught_here"), ha="center", color=_CATCH, fontsize=9, fontweight="bold")
     if catch.outage:
         ax.plot([n - 1], [0], linestyle="none", marker="X", markersize=20, color=_FAIL, zorder=4)
         ax.text(n - 1, -1.25, text("bad_never_caught" if catch.stage is None else "bad_too_late"), ha="right", color=_FAIL, fontsize=9, fontweight="bold")
