@@ -13,7 +13,7 @@ FAILURE = {"N4": ("blending", "blender_qc"), "T7": ("repacking", "distributor_wa
 #: The incidents in which each control, run at or after the failure's stage, can see the wrong oil.
 SEES = {
     "R4K": {"N4"},              # a sample of the filling run itself
-    "M8D": set(),               # printed from the tank's record: the tank was right
+    "Q9B": set(),               # printed from the tank's record: the tank was right
     "J2T": {"T7"},              # only drums the distributor fills; N4's drums passed sealed
     "P6W": {"T7"},              # the fill log says engine oil; N4's batch number was copied from the tank
     "H3N": set(),               # count and labels: the label was wrong

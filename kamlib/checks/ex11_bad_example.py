@@ -196,7 +196,7 @@ def control_pool() -> tuple:
         ExControl("R4K", "blending", Text("The blender tests a retained sample from the first and last drum of every "
                                           "filling run before the drums are released.",
                                           "调和厂在放行前，对每个灌装批次的第一桶和最后一桶留样检测。")),
-        ExControl("M8D", "blending", Text("A certificate of analysis, printed from the tank's batch record, goes with "
+        ExControl("Q9B", "blending", Text("A certificate of analysis, printed from the tank's batch record, goes with "
                                           "every drum.", "每桶都随附按油罐批次记录打印的检验报告。")),
         ExControl("J2T", "repacking", Text("The distributor labels each drum at the filling point from the fill log, "
                                            "and never fills a drum printed for another product.",
