@@ -65,7 +65,18 @@ EXAMPLES = {
     "plot_competitor_shares": lambda: _competitor_shares(),
     "plot_org_chart": lambda: _organisation("chart"),
     "plot_contact_matrix": lambda: _organisation("matrix"),
+    "plot_control_chain": lambda: _bad_example("chain"),
+    "plot_contacts": lambda: _bad_example("contacts"),
 }
+
+
+def _bad_example(which: str):
+    data = importlib.import_module("kamlib.data.bad_example")
+    if which == "chain":
+        case = data.load_turbine_oil_case()
+        return (case.stages, list(case.controls.values())), {}
+    bowtie = data.load_bowtie_case()
+    return (bowtie.seller, bowtie.buyer, bowtie.links["diamond"]), {"leaving": "du"}
 
 
 def _organisation(which: str):
