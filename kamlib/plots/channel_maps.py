@@ -88,6 +88,28 @@ def _box_clip(text):
     return BoxClip(text)
 
 
+def _BoxPlacer(texts):
+    """An invisible artist drawn just before the arrows (zorder 3.5) that puts each
+    text's box where it will be drawn, so the arrows (zorder 4) can end at the box of a
+    text drawn after them (zorder 6). This replaces a second, hidden copy of every box
+    and its text under the arrows, which cost a third of the map's drawing time."""
+    from matplotlib.artist import Artist
+
+    class BoxPlacer(Artist):
+        def __init__(self):
+            super().__init__()
+            self.set_zorder(3.5)
+            self.set_in_layout(False)  # takes no room: not part of a tight bounding box
+
+        def draw(self, renderer):
+            for label in texts:
+                if label.get_bbox_patch() is not None:
+                    label.update_bbox_position_size(renderer)
+            self.stale = False
+
+    return BoxPlacer()
+
+
 def _supply_edges(g) -> list:
     return [(u, v) for u, v, k in g.edges(data="kind") if (k or "supply") == "supply"]
 
@@ -281,9 +303,9 @@ def plot_channel_map(g, ax=None, layout: dict | None = None, title: str | None =
                                ec=_LEVER if node == lever else "#555555",
                                lw=2.5 if node == lever else 0.6,
                                ls="-" if kind in KIND_COLOURS else "--"))
-        # the lower box clips the arrows at its edge; the upper copy hides lines passing under it
-        boxes[node] = ax.text(x, y, name, zorder=3, **style)
-        ax.text(x, y, name, zorder=6, **style)
+        # above the arrows, so a line passing under a box is hidden; the arrows end at its edge
+        boxes[node] = ax.text(x, y, name, zorder=6, **style)
+    ax.add_artist(_BoxPlacer(list(boxes.values())))
     clips = {node: _box_clip(box) for node, box in boxes.items()}
     biggest = max(carried.values(), default=0.0) or 1.0
     for u, v, attrs in g.edges(data=True):
