@@ -499,16 +499,25 @@ def machine() -> str:
 
 
 WHY_NOTEBOOKS_MISS = """\
-## Why the lecture notebooks miss the 2× target
+## What sets a lecture's ratio
 
-The *one-line plot* row is the floor of any notebook with a figure: importing pyplot in the
-kernel (about 0.35-0.4 s here) and one inline PNG already cost about 1.9-2× the kernel start, so
-a lecture with several figures cannot reach 2×. What was done: widgets redraw into a fixed
-Agg figure (no tight-bbox pass, screen dpi) and `import kamlib` loads nothing heavy, so a
-notebook pays only for what it draws. What is left per lecture is its figures (the slowest
-cell is named in each row); the channel map is the costliest because matplotlib clips every
-arrow against its node boxes (about 4 ms an edge, twice with the inline backend's tight
-bounding box). Meeting 2× would mean fewer figures, not faster code.
+The *reference* row is the floor of any notebook with a figure: pyplot imported in the
+kernel and one inline PNG. A lecture pays that once, then its own cells: every figure is
+drawn twice by the inline backend (a tight-bounding-box pass, then the PNG), `import pandas`
+costs about 0.4 s of CPU, and each explorer renders its first state. The slowest cell is
+named in each row.
+
+Done in kamlib: the channel map's arrows are clipped against a remembered box outline
+(matplotlib rebuilt each rounded box some 40 times per arrow and draw), each node is one
+box above the arrows instead of two copies of every box and label, and the arrows stay out
+of the layout passes (same picture; a tight PNG of the running-case map went from 0.94 s to
+0.55 s of CPU); YAML goes through libyaml; widgets draw into a fixed Agg canvas at screen
+resolution. Figure DPI was tried and left alone: at 67 dpi instead of 100 the running-case
+map cost the same (text layout and arrows, not pixels, are the cost).
+
+Still over 1.5x where a lecture shows several figures *and* pandas tables (lec09: three
+channel maps, counting the explorer's, and three bar charts): meeting it there would mean
+fewer figures in the lecture, which is content, not code.
 """
 
 

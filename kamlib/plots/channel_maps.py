@@ -320,13 +320,17 @@ def plot_channel_map(g, ax=None, layout: dict | None = None, title: str | None =
                 width = 0.5 + 3.0 * (share if isinstance(share, (int, float)) and 0 <= share <= 1 else 0)
             colour = _FIRST_FILL if attrs.get("channel") == "first_fill" else _SUPPLY
             style = "-"
-        ax.annotate(
+        arrow = ax.annotate(
             "", xy=layout[v], xytext=layout[u], zorder=4,
             arrowprops=dict(arrowstyle="-|>,head_length=0.5,head_width=0.25", lw=width, color=colour,
                             alpha=0.9 if influence else 0.55, linestyle=style,
                             patchA=clips[u], patchB=clips[v],
                             shrinkA=1, shrinkB=1, connectionstyle="arc3,rad=0.04"),
         )
+        # An arrow runs between two boxes inside the axes, so it never widens the figure:
+        # left out of the layout, it is not clipped again by each tight-bounding-box pass
+        # (constrained layout and the inline backend's bbox_inches="tight" each made one).
+        arrow.set_in_layout(False)
     if lever is not None:
         x, y = layout[lever]
         ax.annotate(text("leverage_point"), (x, y), xytext=(0, 24), textcoords="offset points",
