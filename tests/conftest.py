@@ -28,7 +28,8 @@ _BUILTIN = {"tmp_path_factory", "testrun_uid", "worker_id", "record_testsuite_pr
 try:
     from hypothesis import settings as _hypothesis_settings
 
-    _hypothesis_settings.register_profile("fast", max_examples=25)
+    # fewer examples; no per-example deadline (a loaded machine is not a failing property)
+    _hypothesis_settings.register_profile("fast", max_examples=25, deadline=None)
 except ImportError:  # pragma: no cover - hypothesis is in the dev extra
     _hypothesis_settings = None
 
