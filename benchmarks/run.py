@@ -519,9 +519,14 @@ of the layout passes (same picture; a tight PNG of the running-case map went fro
 resolution. Figure DPI was tried and left alone: at 67 dpi instead of 100 the running-case
 map cost the same (text layout and arrows, not pixels, are the cost).
 
-Still over 1.5x where a lecture shows several figures *and* pandas tables (lec09: three
-channel maps, counting the explorer's, and three bar charts): meeting it there would mean
-fewer figures in the lecture, which is content, not code.
+Still over 1.5x: every lecture that shows more than one figure. The reference leaves a
+lecture half a reference (about 0.5 s on a quiet machine) for everything beyond its first
+figure, and one more inline figure, `import pandas` or an explorer's first render each
+take most of that. lec09 is furthest (three channel maps, counting the explorer's, three
+bar charts and pandas tables). Meeting 1.5x there would mean fewer figures per lecture
+(content, not code) or a faster matplotlib text layout, which is where the time now goes.
+The last full run was on a machine shared with other builds (see the load average): the
+seconds are several times a quiet machine's, the ratios less so.
 """
 
 
@@ -556,7 +561,8 @@ def write_readme(rows: list[Row], seconds: float, sections: set[str] | None = No
         "Reading the table: an explorer's *update* row times one control move end to end "
         "(callback, model, drawing and, for a displayed figure, the PNG the inline backend "
         "makes); a *direct* row replays its `render_*` function with the arguments the "
-        "explorer passed (no rasterization). A p50 near 0 ms means most moves of that "
+        "explorer passed (model, drawing and its PNG, without the widget; the update row's ratio is "
+        "against it). A p50 near 0 ms means most moves of that "
         "widget's controls do not redraw (e.g. an empty or invalid text field).\n\n"
         f"Last run: {dt.datetime.now().strftime('%Y-%m-%d %H:%M')}, {machine()}, "
         f"took {seconds:.0f} s"
