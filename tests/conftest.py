@@ -65,18 +65,37 @@ def shared_group(item) -> str | None:
             where = "::".join(nodeid.split("::")[:2])
         callspec = getattr(item, "callspec", None)
         if callspec is not None and name in callspec.params:
-            where += f"[{callspec.params[name]}]"
+            where += f"({callspec.params[name]})"  # no "[...]": xdist reads the group after the last "]"
         rank = (_WIDEST[scope], where)
         best = rank if best is None or rank < best else best
     return best[1] if best else None
 
 
+@pytest.hookimpl(tryfirst=True)  # before xdist's own hook, which turns the marks into groups
 def pytest_collection_modifyitems(config, items):
     for item in items:
         if item.get_closest_marker("xdist_group") is None:
             group = shared_group(item)
             if group:
                 item.add_marker(pytest.mark.xdist_group(group))
+                if config.getvalue("loadgroup") if hasattr(config.option, "loadgroup") else False:
+                    _group_suffix(item, group)
+
+
+def _group_suffix(item, group: str) -> None:
+    """What xdist's worker does with an ``xdist_group`` mark (``<nodeid>@<group>``, which its
+    scheduler reads), done so that pytest 9 sees it: pytest 9 keeps the node id in ``_id``,
+    and xdist (3.8) still writes ``_nodeid``, so without this every group is ignored and the
+    tests sharing a fixture are spread over the workers, each building the fixture again."""
+    nodeid = f"{item.nodeid}@{group}"
+    if hasattr(item, "_id"):
+        from _pytest.nodeid import coerce_node_id
+
+        parsed = coerce_node_id(nodeid)
+        if str(parsed) == nodeid:
+            item._id = parsed
+    else:
+        item._nodeid = nodeid
 
 
 @pytest.fixture(autouse=True)
