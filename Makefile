@@ -71,12 +71,17 @@ $(PROXY): hub/package.json hub/package-lock.json
 	@if command -v npm >/dev/null 2>&1; then cd hub && npm ci --no-audit --no-fund --loglevel=error && touch node_modules/.bin/configurable-http-proxy; \
 	else echo "npm not found: the JupyterHub tests will be skipped (apt-get install nodejs npm)"; fi
 
+# Both run on every core (pytest-xdist); tests that share a server, a graded course or a hub
+# stay on one worker (tests/conftest.py). XDIST= runs them in one process.
+XDIST ?= -n auto --dist loadgroup
+
 test: $(VENV)/.installed-dev $(PROXY)
 	$(BIN)/python -m ruff check .
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest $(XDIST) $(PYTEST_ARGS)
 
+# The quick loop (no notebooks, nbgrader CLI, hub or browser); hypothesis draws fewer examples.
 test-fast: $(VENV)/.installed-dev
-	$(BIN)/python -m pytest -m "not slow and not browser" $(PYTEST_ARGS)
+	$(BIN)/python -m pytest $(XDIST) -m "not slow and not browser" $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/python -m ruff check .

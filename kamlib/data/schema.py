@@ -102,6 +102,15 @@ def existing_file(path: object, what: str, name: str = "path") -> Path:
     return found
 
 
+def safe_loader():
+    """PyYAML's safe loader: libyaml's ``CSafeLoader`` where PyYAML was built with it
+    (about ten times faster on the scenario files), else the pure-Python ``SafeLoader``.
+    Both build the same values and both report the line of a syntax error."""
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def read_yaml(path: str | Path, lines: bool = False):
     """Parse a YAML file; a syntax error names the file and line.
 
@@ -111,9 +120,9 @@ def read_yaml(path: str | Path, lines: bool = False):
     import yaml
 
     path = Path(path)
-    loader = yaml.SafeLoader
+    loader = safe_loader()
     if lines:
-        class LineLoader(yaml.SafeLoader):
+        class LineLoader(loader):
             pass
 
         def mapping(loader, node, deep=False):

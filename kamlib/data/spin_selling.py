@@ -320,7 +320,16 @@ def load_scenario(name_or_path: str | Path) -> Scenario:
     'cement'
     """
     path = scenario_path(name_or_path)
-    return read_scenario(read_yaml(path), source=path.name)
+    stat = path.stat()
+    return _read_scenario_file(str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=32)
+def _read_scenario_file(path: str, mtime_ns: int, size: int) -> Scenario:
+    """A scenario file, parsed and validated once per version of the file (the key
+    holds its modification time and size, so an instructor's edited file is read anew).
+    A Scenario is frozen; a call (:class:`RolePlayCall`) only reads it."""
+    return read_scenario(read_yaml(path), source=Path(path).name)
 
 
 def start_call(scenario: str | Path | Scenario = "cement_open_gear", language: str | None = None) -> RolePlayCall:

@@ -168,8 +168,10 @@ def chromium(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def artifacts() -> Path:
-    """Screenshots of a failed browser step (tests/artifacts, ignored by git), as tests/browser does."""
-    path = ROOT / "tests" / "artifacts"
+def artifacts(tmp_path_factory) -> Path:
+    """Screenshots of a failed browser step, as tests/browser does: a temp folder (tests
+    write nowhere else), or KAMLAB_ARTIFACTS when set. Per xdist worker: safe to run twice."""
+    path = Path(os.environ["KAMLAB_ARTIFACTS"]) if os.environ.get("KAMLAB_ARTIFACTS") else \
+        tmp_path_factory.mktemp("artifacts")
     path.mkdir(parents=True, exist_ok=True)
     return path

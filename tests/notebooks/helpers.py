@@ -30,6 +30,9 @@ def execute(path: Path, allow_errors: bool = False, timeout: int = 180):
         kernel_name="python3",
         allow_errors=allow_errors,
         resources={"metadata": {"path": str(path.parent)}},
+        # the outputs are all a test reads: stop the kernel right after the last cell
+        # instead of asking it to shut down and waiting for it
+        shutdown_kernel="immediate",
     )
     client.execute()
     return nb

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import time
 
 import matplotlib
 
@@ -70,12 +69,12 @@ def test_edge_text_round_trips_the_running_case():
     assert compare_maps(g, rebuilt) == []
 
 
-def test_render_is_quick_enough_for_typing():
+def test_render_draws_the_whole_running_case():
+    # How fast (p95 per edit, and against this render call) is measured by `make bench`
+    # (benchmarks/run.py, widgets table), not by a wall clock in a test on a shared machine.
     text = edge_text(load_channel_map("running_case"))
-    start = time.perf_counter()
     view = render_channel_maps(text, volume_t=36000)
     assert view.problems == () and view.png
-    assert time.perf_counter() - start < 3.0
 
 
 def test_explorer_is_a_widget_and_reacts():
