@@ -142,9 +142,9 @@ def smart_cues(goal: str, names: Iterable[str] = (), owners: Iterable[str] = ())
     """
     text = check.text(goal, "goal", "the goal as written")
     names, owners = _words(names, "names"), _words(owners, "owners")
-    lowered = text.lower()
+    lowered = text.lower().replace("-", " ")  # "gear-oil" names gear oil
     found: dict[str, tuple[bool | None, str]] = {}
-    named = [n for n in names if n.lower() in lowered] + _ACCOUNT_ID.findall(text)
+    named = [n for n in names if n.lower().replace("-", " ") in lowered] + _ACCOUNT_ID.findall(text)
     found["S"] = (bool(named), ", ".join(dict.fromkeys(named)))
     number = _NUMBER.search(text)
     found["M"] = (number is not None, number.group(0) if number else "")
