@@ -73,6 +73,7 @@ def shared_group(item) -> str | None:
 
 @pytest.hookimpl(tryfirst=True)  # before xdist's own hook, which turns the marks into groups
 def pytest_collection_modifyitems(config, items):
+    _deselect_other_editions(config, items)
     for item in items:
         if item.get_closest_marker("xdist_group") is None:
             group = shared_group(item)
@@ -111,7 +112,7 @@ def _progress_file(tmp_path_factory):
         os.environ["KAMLAB_PROGRESS"] = before
 
 
-def pytest_collection_modifyitems(config, items):
+def _deselect_other_editions(config, items) -> None:
     """Tests marked ``all_editions`` (the nbgrader round trip of every zh edition) run only
     when ``-m`` names that marker; otherwise they are deselected."""
     if "all_editions" in (config.getoption("markexpr") or ""):

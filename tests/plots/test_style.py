@@ -67,6 +67,8 @@ EXAMPLES = {
     "plot_contact_matrix": lambda: _organisation("matrix"),
     "plot_control_chain": lambda: _bad_example("chain"),
     "plot_contacts": lambda: _bad_example("contacts"),
+    "plot_action_plan": lambda: ((importlib.import_module("kamlib.data.action_plan").load_example_plan(),), {}),
+    "plot_smart_cues": lambda: (([importlib.import_module("kamlib").smart_cues("Li Wei: KA04 to 50 % by day 60")],), {}),
 }
 
 
