@@ -610,3 +610,14 @@ def test_call_metrics_and_scorecard():
 def test_bad_questions_name_the_argument(bad, error, match):
     with pytest.raises(error, match=match):
         start_call("cement_open_gear", language="en").ask(bad)
+
+
+def test_six_scenarios_across_the_running_cases_sectors_and_the_zh_buyer_speaks_chinese():
+    names = list_scenarios()
+    assert len(names) >= 6
+    assert {load_scenario(n).sector for n in names} >= {"cement", "mining", "steel", "power", "food", "fleets"}
+    assert any(load_scenario(n).can_order for n in names) and not all(load_scenario(n).can_order for n in names)
+    for name in names:
+        call = _play(name, load_scenario(name).example_lines("good", "zh"), "zh")
+        assert all(any("\u4e00" <= ch <= "\u9fff" for ch in r.buyer) for r in call.history), name
+        assert all(r.uncovered or r.flags for r in call.history if r.type in ("P", "I", "N")), name
