@@ -360,10 +360,10 @@ def start_call(scenario: str | Path | Scenario = "cement_open_gear", language: s
     >>> call = start_call("cement_open_gear", language="en")
     >>> call.ask("What does an unplanned kiln stop cost you?").flags
     ()
-    >>> start_call("nowhere")
+    >>> start_call("nowhere")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    ValueError: name_or_path: no scenario 'nowhere'; available: cement_open_gear, mining_haul_trucks (or give a path to a .yaml file)
+    ValueError: name_or_path: no scenario 'nowhere'; available: cement_open_gear, fleet_engine_oil, ... (or give a path to a .yaml file)
     """
     if not isinstance(scenario, Scenario):
         scenario = load_scenario(scenario)
