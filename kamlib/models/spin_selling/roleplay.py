@@ -72,6 +72,8 @@ __all__ = [
     "METRIC_BENCHMARKS",
     "RolePlayCall",
     "CallTranscript",
+    "is_rude",
+    "is_real_question",
 ]
 
 OUTCOMES = ("order", "advance", "continuation", "no-sale")
@@ -423,6 +425,28 @@ def _cue_in(cue: str, lowered: str) -> bool:
     return re.search(r"(?<![a-z0-9])" + re.escape(cue), lowered) is not None
 
 
+def is_rude(text: str) -> bool:
+    """True for an insult or a swear word (English or Chinese): the buyer answers in kind.
+
+    >>> is_rude("Are your fitters too lazy to clean the guards?"), is_rude("Is dust a problem in the guards?")
+    (True, False)
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, got {type(text).__name__}")
+    return bool(_RUDE.search(text.lower())) or any(word in text for word in _RUDE_ZH)
+
+
+def is_real_question(text: str) -> bool:
+    """True for a question the buyer can answer, False for keyword salad or a statement.
+
+    >>> is_real_question("grease problem?"), is_real_question("Is dust in the gear guards a problem?")
+    (False, True)
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, got {type(text).__name__}")
+    return is_question(text) and _real_question(text)
+
+
 def _real_question(text: str) -> bool:
     """A question a buyer can answer: in English four words or more with a question word or an
     auxiliary; in Chinese six characters or more with a question form. Keyword salad
@@ -480,7 +504,7 @@ class RolePlayCall:
         """Say ``text`` to the buyer. A question is classified S/P/I/N and answered;
         anything that is not a question is handled like :meth:`say`."""
         text = self._check(text)
-        if _RUDE.search(text.lower()) or any(w in text for w in _RUDE_ZH):
+        if is_rude(text):
             return self._react(text, "rude", "question" if is_question(text) else "statement")
         if not is_question(text):
             return self._statement(text)
@@ -496,7 +520,7 @@ class RolePlayCall:
     def say(self, text: str) -> Reply:
         """Make a statement (for example a product pitch) rather than ask."""
         text = self._check(text)
-        if _RUDE.search(text.lower()) or any(w in text for w in _RUDE_ZH):
+        if is_rude(text):
             return self._react(text, "rude", "statement")
         return self._statement(text)
 
