@@ -621,3 +621,11 @@ def test_six_scenarios_across_the_running_cases_sectors_and_the_zh_buyer_speaks_
         call = _play(name, load_scenario(name).example_lines("good", "zh"), "zh")
         assert all(any("\u4e00" <= ch <= "\u9fff" for ch in r.buyer) for r in call.history), name
         assert all(r.uncovered or r.flags for r in call.history if r.type in ("P", "I", "N")), name
+
+
+def test_no_question_of_the_bank_reads_as_keyword_salad():
+    from kamlib.models.spin_selling.roleplay import is_real_question
+
+    texts = [t for q in load_spin_questions() for t in (q.en, q.zh) if t]
+    assert len(texts) > 1000
+    assert [t for t in texts if is_question(t) and not is_real_question(t)] == []

@@ -161,8 +161,8 @@ _LEADING = re.compile(
 # a real English question has a question word or an auxiliary, not only topic words
 _EN_QUESTION_WORD = re.compile(
     r"\b(how|what|which|who|whom|whose|when|where|why|do|does|did|is|are|was|were|have|has|had|can|could|would|"
-    r"will|should|shall|may|might|if)\b")
-_ZH_QUESTION_FORM = re.compile(r"吗|呢|什么|多少|多久|多大|怎么|怎样|如何|是否|哪|谁|为什么|几|(\w)[不没]\1")
+    r"will|should|shall|may|might|if|whether)\b")
+_ZH_QUESTION_FORM = re.compile(r"吗|呢|还是|能否|可否|是否|什么|多[少久大远长高重快]|怎么|怎样|如何|是否|哪|谁|为什么|几|(\w)[不没]\1")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
 _GENERIC_PITCH_CUES = {
