@@ -615,7 +615,7 @@ def test_bad_questions_name_the_argument(bad, error, match):
 def test_six_scenarios_across_the_running_cases_sectors_and_the_zh_buyer_speaks_chinese():
     names = list_scenarios()
     assert len(names) >= 6
-    assert {load_scenario(n).sector for n in names} >= {"cement", "mining", "steel", "power", "food", "fleets"}
+    assert {load_scenario(n).sector for n in names} >= {"cement", "mining", "steel", "power", "food", "fleets", "wind"}
     assert any(load_scenario(n).can_order for n in names) and not all(load_scenario(n).can_order for n in names)
     for name in names:
         call = _play(name, load_scenario(name).example_lines("good", "zh"), "zh")
