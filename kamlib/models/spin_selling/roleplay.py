@@ -14,11 +14,21 @@ hidden facts, and needs. The buyer follows the SPIN flow of the lecture (OUTLINE
   voiced is flagged as an early feature pitch (the buyer objects, goodwill drops);
   after an explicit need, a pitch that answers it is a **benefit** (利益).
 
-Repeated questions and off-topic questions cost goodwill. :meth:`RolePlayCall.end`
-gives one of Rackham's call outcomes, *order*, *advance*, *continuation* or
-*no-sale*, and :meth:`RolePlayCall.debrief` the question mix, needs uncovered and
-missed, and the turns where a feature was pitched too early. The same script
-always gives the same replies and outcome: there is no randomness.
+The buyer reacts the way buyers do: repeated and off-topic questions cost goodwill; an
+insult gets a reply in kind and ends the sale; a leading question ("Don't you agree…")
+costs goodwill and uncovers nothing; keyword salad ("grease problem?") is not understood
+and counts for no topic; of a multi-part question only the first part is answered;
+questions about the decision process (who signs, a trial, a tender) uncover the
+scenario's ``sale.decision`` facts.
+
+:meth:`RolePlayCall.end` gives one of Rackham's call outcomes: *order* (only where the
+scenario says the buyer can order alone, and the seller asked how the decision is made),
+*advance* (the scenario's next step: a trial, a survey, a meeting), *continuation* or
+*no-sale*. :meth:`RolePlayCall.debrief` gives the question mix, needs uncovered and
+missed, the turns where a feature was pitched too early and the call metrics
+(:class:`CallMetrics`, Gong-style). The same script always gives the same replies and
+outcome: there is no randomness. The buyer is written to reward the SPIN flow: it
+encodes Rackham's hypothesis, it does not test it.
 
 Scenarios are loaded, validated and started by the data layer
 (:func:`kamlib.data.spin_selling.start_call`, top-level ``kamlib.start_call``).
@@ -279,9 +289,10 @@ class Reply:
     ``kind`` is ``'question'`` or ``'statement'``; ``type`` the SPIN type of a
     question (None for a statement); ``uncovered`` what the turn brought out
     (``'fact:<id>'``, ``'implied:<need>'``, ``'developed:<need>'``,
-    ``'explicit:<need>'``, ``'met:<need>'``); ``flags`` what went wrong or right
+    ``'explicit:<need>'``, ``'met:<need>'``, ``'decision:<fact>'``); ``flags`` what went wrong or right
     (``repeat``, ``off_topic``, ``too_many_situation``, ``early_pitch``,
-    ``unlinked_pitch``, ``benefit``); ``goodwill`` the buyer's goodwill after it.
+    ``unlinked_pitch``, ``benefit``, ``rude``, ``leading``, ``unclear``, ``multi_part``);
+    ``goodwill`` the buyer's goodwill after it.
     """
 
     turn: int
