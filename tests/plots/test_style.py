@@ -60,6 +60,7 @@ EXAMPLES = {
     "plot_top_routes": lambda: ((_running_case_map(),), {}),
     "plot_confusion": lambda: ((importlib.import_module("kamlib.models.spin_selling.classifier").evaluate_classifier(importlib.import_module("kamlib.data.spin_selling").load_spin_questions()),), {}),
     "plot_question_mix": lambda: ((_spin_debrief(),), {}),
+    "plot_call_metrics": lambda: ((_spin_debrief(),), {}),
 }
 
 
