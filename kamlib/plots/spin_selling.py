@@ -206,7 +206,7 @@ def plot_call_metrics(debriefs, labels=None, ax=None):
         labels = [text(d.outcome.key) for d in debriefs]
     if not isinstance(labels, (list, tuple)) or len(labels) != len(debriefs) or not all(isinstance(x, str) for x in labels):
         raise ValueError(f"labels must be a list of {len(debriefs)} str (one per debrief), got {labels!r}"[:300])
-    rows = ("spin_talk_share", "spin_share_i_n", "spin_needs_uncovered_share", "spin_needs_explicit_share",
+    rows = ("spin_talk_share", "spin_share_i_n", "spin_needs_uncovered", "spin_needs_explicit_share",
             "spin_needs_met_share")
     ax = axes(ax, figsize=(7.2, 4.2))
     n, height = len(debriefs), 0.8 / len(debriefs)
