@@ -202,36 +202,63 @@ def rude(line: str) -> bool:
 
 
 STAGES = ("implied", "developed", "explicit")
+#: the hidden cell's buyer: the trainee's scenario made stricter and reordered, so a script tuned line by
+#: line to the rehearsal buyer (replay) must still follow the SPIN flow to score there
+VARIANT_RULES = {"goodwill_start": 6, "situation_limit": 3, "repeat_cost": 3, "unclear_cost": 2}
 
 
-def replay_marker(answer, my, secret=b"") -> Mark:
-    """Credit for the need the brief asks for: a third when the buyer reveals it (implied),
-    a third when it is developed, a third when the buyer states it (explicit). Only real
-    lines are played; a rude line, or a buyer whose goodwill runs out, gives 0; a product
-    pitch before the buyer's first explicit need costs a third."""
-    from kamlib.data.spin_selling import start_call
+def variant_scenario(name: str):
+    """The trainee's scenario as the hidden cell's buyer meets it: stricter rules, topics in reverse order."""
+    import dataclasses
 
-    lines = [line for line in answer if isinstance(line, str)] if isinstance(answer, list) else []
-    if any(rude(line) for line in lines):
-        return Mark(0.0, 0.0, "a rude line: the buyer ends the meeting.")
-    played = [line for line in lines if real_line(line)]
-    target = TARGET[my.q4.scenario]
-    call = start_call(my.q4.scenario, language="en")
-    reached, early, out_of_goodwill = set(), False, False
-    for line in played:
+    from kamlib.data.spin_selling import load_scenario
+
+    scenario = load_scenario(name)
+    return dataclasses.replace(scenario, rules={**scenario.rules, **VARIANT_RULES}, topics=scenario.topics[::-1])
+
+
+def _play(lines, scenario, target):
+    """(credit, message) for ``lines`` played to a fresh buyer of ``scenario``."""
+    from kamlib.models.spin_selling.roleplay import RolePlayCall
+
+    call = RolePlayCall(scenario, language="en")
+    reached, early, unclear = set(), False, 0
+    for line in lines:
         reply = call.ask(line)
         reached |= {stage for stage in STAGES if f"{stage}:{target}" in reply.uncovered}
         early = early or "early_pitch" in reply.flags
-        out_of_goodwill = out_of_goodwill or reply.goodwill <= 0
-    if out_of_goodwill:
-        return Mark(0.0, 0.0, "the buyer lost patience.")
-    credit = len(reached) / len(STAGES) - (1 / len(STAGES) if early else 0.0)
-    credit = round(max(0.0, credit), 4)
-    skipped = len(lines) - len(played)
-    message = (f"the brief's need reached: {', '.join(s for s in STAGES if s in reached) or 'not uncovered'}"
+        unclear += "unclear" in reply.flags
+    outcome = call.end().name
+    if call.goodwill <= 0:
+        return 0.0, "the buyer lost patience."
+    if outcome not in ("advance", "order"):
+        reached.discard("explicit")  # no advance: the call did not move the sale forward
+    credit = round(max(0.0, len(reached) / len(STAGES) - (1 / len(STAGES) if early else 0.0)), 4)
+    message = (f"outcome {outcome}; the brief's need reached: {', '.join(s for s in STAGES if s in reached) or 'not uncovered'}"
                + ("; a pitch before any explicit need" if early else "")
-               + (f"; {skipped} line(s) not real questions or statements, not played" if skipped else "") + ".")
-    return Mark(credit, credit, message)
+               + (f"; {unclear} line(s) the buyer did not understand (keyword salad)" if unclear else ""))
+    return credit, message
+
+
+def replay_marker(answer, my, secret=b"") -> Mark:
+    """Credit for the need the brief asks for: a third when the buyer reveals it (implied), a third
+    when it is developed, a third when the buyer states it (explicit) and the call ends in an advance
+    (or an order). Every line is played: keyword salad gets a puzzled buyer and costs goodwill; a rude
+    line, or a buyer whose goodwill runs out, gives 0; a product pitch before the buyer's first
+    explicit need costs a third. The self-check cell's share is marked on the trainee's scenario (the
+    buyer replay() rehearses), the hidden cell's on :func:`variant_scenario`."""
+    from kamlib.data.spin_selling import load_scenario
+
+    lines = [line for line in answer if isinstance(line, str) and line.strip()] if isinstance(answer, list) else []
+    if any(rude(line) for line in lines):
+        return Mark(0.0, 0.0, "a rude line: the buyer ends the meeting.")
+    if not lines:
+        return Mark(0.0, 0.0, "no lines to play.")
+    lines = [line[:300] for line in lines]
+    target = TARGET[my.q4.scenario]
+    visible, said = _play(lines, load_scenario(my.q4.scenario), target)
+    hidden, said_hidden = _play(lines, variant_scenario(my.q4.scenario), target)
+    return Mark(visible, hidden, f"rehearsal buyer: {said}; variant buyer: {said_hidden}.")
 
 
 KEY = Key("ex10_spin_selling", {

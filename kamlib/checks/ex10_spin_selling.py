@@ -42,6 +42,7 @@ from kamlib.checks.framework import (
     variant_rng,
 )
 from kamlib.models.spin_selling.classifier import SPIN_TYPES, is_question
+from kamlib.models.spin_selling.roleplay import is_real_question, is_rude
 from kamlib.text import Text
 
 __all__ = ["EXERCISE", "NONE", "Item", "Turn", "Account", "Brief", "accounts", "briefs",
@@ -373,6 +374,8 @@ def replay(lines, scenario: str | None = None, language: str | None = None, show
               f"{Text('early pitches at turns', '过早推介的回合')}: {debrief.early_pitches or '-'}.")
         for tip in debrief.tips:
             print(" -", tip)
+        for metric, value, benchmark in debrief.scorecard(call.language):
+            print(f"   {metric}: {value}  ({benchmark})")
     return debrief
 
 
@@ -520,6 +523,14 @@ q4 = Question(
                                       "你的脚本少于三个问题：发掘、展开并转化一个需求，至少需要一个探究性问题、"
                                       "一个暗示性问题和一个解决性问题。"),
                 lambda value, my: sum(is_question(line) for line in value) < 3),
+        Mistake("keyword salad", Text("Some of your lines are keywords with a question mark, not questions: the buyer "
+                                      "does not follow them, and they cost goodwill. Ask in full sentences.",
+                                      "你有几行只是关键词加问号，不是真正的问题：客户听不懂，还会降低好感度。"
+                                      "请用完整的句子提问。"),
+                lambda value, my: any(is_question(line) and not is_real_question(line) for line in value)),
+        Mistake("rude", Text("One of your lines is rude: no buyer takes an insult from a supplier, and the call ends.",
+                             "你有一行话很无礼：没有客户会接受供应商的冒犯，拜访就此结束。"),
+                lambda value, my: any(is_rude(line) for line in value)),
     ),
 )
 

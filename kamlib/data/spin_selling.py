@@ -52,6 +52,7 @@ from kamlib.models.spin_selling.classifier import (
     StatementBank,
 )
 from kamlib.models.spin_selling.roleplay import (
+    DEFAULT_ADVANCE,
     DEFAULT_REPLIES,
     DEFAULT_RULES,
     CallTranscript,
@@ -260,7 +261,7 @@ def read_scenario(raw: Any, source: str = "scenario") -> Scenario:
     kamlib.data.schema.DataError: mine.yaml: missing keys ['buyer', 'needs', 'sector', 'title', 'topics'], unknown keys none
     """
     require_keys(raw, ("id", "title", "sector", "buyer", "topics", "needs"), source,
-                 optional=("rules", "replies", "suggested_questions", "pitch_cues", "example_calls"))
+                 optional=("rules", "replies", "suggested_questions", "pitch_cues", "example_calls", "sale"))
     sid = identifier(raw["id"], f"{source}, key 'id'")
     sector = field(raw, "sector", choice(load_sectors()), source)
     buyer_raw = require_keys(raw["buyer"], ("name", "role", "company", "fictional", "opening"), f"{source}, key 'buyer'")
@@ -284,9 +285,29 @@ def read_scenario(raw: Any, source: str = "scenario") -> Scenario:
     calls = {kind: tuple(_text(line, f"{source}, example_calls.{kind} entry {j}")
                          for j, line in enumerate(items(lines, f"{source}, key 'example_calls.{kind}'"), 1))
              for kind, lines in examples.items()}
+    can_order, advance, decision = _sale(raw.get("sale"), source)
     return Scenario(sid, _text(raw["title"], f"{source}, key 'title'"), sector, buyer, topics, needs,
                     _rules(raw.get("rules"), source), _replies(raw.get("replies"), f"{source}, key 'replies'"),
-                    suggested, pitch, calls)
+                    suggested, pitch, calls, can_order, advance, decision)
+
+
+def _sale(value: Any, source: str) -> tuple[bool, Text, tuple]:
+    """A scenario's ``sale``: whether the buyer can order alone, what an advance is, and what
+    questions about the decision process uncover."""
+    if value is None:
+        return False, DEFAULT_ADVANCE, ()
+    where = f"{source}, key 'sale'"
+    require_keys(value, ("can_order", "advance"), where, optional=("decision",))
+    if not isinstance(value["can_order"], bool):
+        raise DataError(f"{source}, key 'sale.can_order': expected true or false (can this buyer order alone?), "
+                        f"got {value['can_order']!r}")
+    facts, ids = [], set()
+    for j, fact in enumerate(items(value.get("decision"), f"{source}, key 'sale.decision'", nonempty=False), 1):
+        fwhere = f"{source}, key 'sale.decision' entry {j}"
+        require_keys(fact, ("id", "en"), fwhere, optional=("zh",))
+        fid = unique(identifier(fact["id"], f"{fwhere}, key 'id'"), ids, f"{fwhere}, key 'id'", "decision fact id")
+        facts.append((fid, _text({k: fact[k] for k in ("en", "zh") if k in fact}, fwhere)))
+    return value["can_order"], _text(value["advance"], f"{source}, key 'sale.advance'"), tuple(facts)
 
 
 def list_scenarios() -> list[str]:
@@ -348,10 +369,10 @@ def start_call(scenario: str | Path | Scenario = "cement_open_gear", language: s
     >>> call = start_call("cement_open_gear", language="en")
     >>> call.ask("What does an unplanned kiln stop cost you?").flags
     ()
-    >>> start_call("nowhere")
+    >>> start_call("nowhere")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    ValueError: name_or_path: no scenario 'nowhere'; available: cement_open_gear, mining_haul_trucks (or give a path to a .yaml file)
+    ValueError: name_or_path: no scenario 'nowhere'; available: cement_open_gear, fleet_engine_oil, ... (or give a path to a .yaml file)
     """
     if not isinstance(scenario, Scenario):
         scenario = load_scenario(scenario)

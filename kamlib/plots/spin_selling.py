@@ -16,7 +16,7 @@ from kamlib.models.spin_selling.classifier import SPIN_TYPES, TYPE_KEYS, Classif
 from kamlib.plots.style import axes, text
 
 __all__ = ["FLOW_NODES", "FLOW_EDGES", "TYPE_COLOURS", "spin_flow_layout", "plot_spin_flow",
-           "plot_confusion", "plot_question_mix"]
+           "plot_confusion", "plot_question_mix", "plot_call_metrics"]
 
 TYPE_COLOURS = {"S": "#7f8c9a", "P": "#d08c2b", "I": "#b3261e", "N": "#1b7f3b"}
 _NEED = "#1f4e79"
@@ -175,6 +175,61 @@ def plot_question_mix(debrief, ax=None):
         turns = ", ".join(map(str, debrief.early_pitches))
         ax.text(0.99, 0.97, f"{text('spin_early_pitch')}: {text('spin_turn')} {turns}",
                 transform=ax.transAxes, ha="right", va="top", fontsize=8.5, color=TYPE_COLOURS["I"])
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    return ax
+
+
+def plot_call_metrics(debriefs, labels=None, ax=None):
+    """Call metrics of one or more role-play calls, side by side (Gong-style): the seller's
+    talk share, the share of implication and need-payoff questions, and the needs uncovered,
+    made explicit and met (as a share of the scenario's needs). A dashed line marks the
+    talk share Gong Labs reports for top reps (43 %, a vendor's figure: practitioner claim).
+    Questions asked, the longest monologue and early pitches are listed in the legend.
+
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> from kamlib.data.spin_selling import start_call
+    >>> call = start_call("cement_open_gear", language="en")
+    >>> _ = call.ask("Are you happy with your grease consumption?")
+    >>> len(plot_call_metrics(call.debrief()).patches)
+    5
+    """
+    from kamlib.models.spin_selling.roleplay import METRIC_BENCHMARKS, Debrief
+
+    if isinstance(debriefs, Debrief):
+        debriefs = [debriefs]
+    if not isinstance(debriefs, (list, tuple)) or not debriefs or not all(isinstance(d, Debrief) for d in debriefs):
+        raise TypeError("debriefs must be a Debrief (from call.debrief()) or a list of them, "
+                        f"got {type(debriefs).__name__}")
+    if labels is None:
+        labels = [text(d.outcome.key) for d in debriefs]
+    if not isinstance(labels, (list, tuple)) or len(labels) != len(debriefs) or not all(isinstance(x, str) for x in labels):
+        raise ValueError(f"labels must be a list of {len(debriefs)} str (one per debrief), got {labels!r}"[:300])
+    rows = ("spin_talk_share", "spin_share_i_n", "spin_needs_uncovered", "spin_needs_explicit_share",
+            "spin_needs_met_share")
+    ax = axes(ax, figsize=(7.2, 4.2))
+    n, height = len(debriefs), 0.8 / len(debriefs)
+    colours = ("#1f4e79", "#b3261e", "#7f8c9a", "#1b7f3b")
+    for k, (d, label) in enumerate(zip(debriefs, labels, strict=True)):
+        m = d.metrics
+        total = max(m.needs_total, 1)
+        values = [m.talk_share, m.share_i_n, m.needs_uncovered / total, m.needs_explicit / total, m.needs_met / total]
+        ys = [i + (k - (n - 1) / 2) * height for i in range(len(rows))]
+        legend = (f"{label}: {text('spin_questions_asked')} {m.questions}, {text('spin_longest_monologue')} "
+                  f"{m.longest_monologue} {text('spin_words')}, {text('spin_early_pitch')} {m.early_pitches}")
+        ax.barh(ys, [100 * v for v in values], height=height * 0.92, color=colours[k % len(colours)], label=legend)
+        for y, v in zip(ys, values, strict=True):
+            ax.text(100 * v + 1, y, f"{v:.0%}", va="center", fontsize=8)
+    ax.axvline(100 * METRIC_BENCHMARKS["talk_share"][0], ymin=1 - 1 / len(rows), ymax=1, color="#444", ls="--", lw=1,
+               label=text("spin_talk_benchmark"))
+    ax.set_yticks(range(len(rows)), [_wrap(text(r), 26) for r in rows], fontsize=8.5)
+    ax.invert_yaxis()
+    ax.set_xlim(0, 115)
+    ax.set_xlabel(text("spin_share_axis"))
+    ax.set_title(text("spin_metrics_title") + (f" — {text('spin_outcome')}: {text(debriefs[0].outcome.key)}"
+                                               if n == 1 else ""), fontsize=10.5)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), fontsize=7.5, frameon=False)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
     return ax

@@ -33,9 +33,10 @@ __all__ = [
 _COLOURS = {"S": "#7f8c9a", "P": "#d08c2b", "I": "#b3261e", "N": "#1b7f3b", None: "#5b2a86"}
 _FLAG_KEYS = {"early_pitch": "spin_early_pitch", "repeat": "spin_flag_repeat", "off_topic": "spin_flag_off_topic",
               "too_many_situation": "spin_flag_too_many_situation", "unlinked_pitch": "spin_flag_unlinked_pitch",
-              "benefit": "spin_flag_benefit"}
+              "benefit": "spin_flag_benefit", "rude": "spin_flag_rude", "leading": "spin_flag_leading",
+              "unclear": "spin_flag_unclear", "multi_part": "spin_flag_multi_part"}
 _UNCOVERED_KEYS = {"implied": "implied_need", "explicit": "explicit_need", "met": "fab_benefit",
-                   "fact": "spin_facts_learned"}
+                   "fact": "spin_facts_learned", "decision": "spin_decision"}
 
 
 def _esc(text: str) -> str:
@@ -95,9 +96,15 @@ def _debrief_html(debrief: Debrief, language: str) -> str:
         f"{_term('spin_facts_learned', language)}: {len(debrief.facts_learned)}/{debrief.facts_total}",
         f"{_term('spin_early_pitch', language)} ({_term('spin_turn', language)}): {_esc(early)}",
     ]
+    if debrief.decision_learned:
+        items.append(f"{_term('spin_decision', language)}: {_esc(', '.join(debrief.decision_learned))}")
     tips = "".join(f"<li>{_esc(t)}</li>" for t in debrief.tips)
+    card = "".join(f"<tr><td>{_esc(m)}</td><td><b>{_esc(v)}</b></td><td style='color:#555'>{_esc(b)}</td></tr>"
+                   for m, v, b in debrief.scorecard(language))
+    card = (f"<table class='kamlib-spin-scorecard'><caption>{_term('spin_metrics_title', language)}</caption>"
+            f"{card}</table>") if card else ""
     return (f"<div class='kamlib-spin-debrief'><h4>{_term('spin_debrief', language)}</h4><ul>"
-            + "".join(f"<li>{i}</li>" for i in items) + f"</ul><ul>{tips}</ul></div>")
+            + "".join(f"<li>{i}</li>" for i in items) + f"</ul>{card}<ul>{tips}</ul></div>")
 
 
 def render_spin_selling(call: RolePlayCall, said: str | None = None, end: bool = False) -> View:

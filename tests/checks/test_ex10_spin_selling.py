@@ -218,6 +218,36 @@ def test_a_pitch_before_any_explicit_need_costs_a_third():
     assert points("q4", [pitch, *key_answer("q4", my)], my) == pytest.approx(2, abs=1e-3)
 
 
+@pytest.mark.parametrize("scenario", ["cement_open_gear", "mining_haul_trucks"])
+def test_q4_requires_an_advance_and_the_hidden_cell_plays_a_variant_buyer(scenario):
+    my = next(ex.variant(t) for t in IDS if ex.variant(t).q4.scenario == scenario)
+    script = key_answer("q4", my)
+    opener = script[0]
+    # two repeats: the rehearsal buyer still reaches an advance (goodwill 4), the stricter variant buyer walks out
+    tuned = [opener, opener, opener, *script[1:]]
+    mark = KEY.KEY.mark("q4", tuned, my)
+    assert (mark.visible, mark.hidden) == (1.0, 0.0), mark.message
+    # three repeats: the buyer states the need but will not take a next step: no advance, no last third
+    worn = [opener, opener, opener, opener, *script[1:]]
+    mark = KEY.KEY.mark("q4", worn, my)
+    assert mark.visible == pytest.approx(2 / 3, abs=1e-3) and "outcome continuation" in mark.message
+    variant = KEY.variant_scenario(scenario)
+    assert variant.rules["goodwill_start"] < ex_scenario(scenario).rules["goodwill_start"]
+
+
+def ex_scenario(name):
+    from kamlib.data.spin_selling import load_scenario
+
+    return load_scenario(name)
+
+
+@pytest.mark.parametrize("trainee", ["amy", "bo"])
+def test_salad_mixed_into_a_good_script_costs_goodwill_not_the_call(trainee):
+    my = ex.variant(trainee)
+    mark = KEY.KEY.mark("q4", ["grease problem?", *key_answer("q4", my)], my)
+    assert mark.visible == 1.0 and "did not understand" in mark.message
+
+
 def test_the_lectures_model_calls_do_not_answer_q4():
     from kamlib.data.spin_selling import load_scenario
 
@@ -373,3 +403,12 @@ def test_a_call_in_chinese_earns_full_marks_and_chinese_salad_nothing(scenario):
     my = next(ex.variant(t) for t in IDS if ex.variant(t).q4.scenario == scenario)
     assert points("q4", ZH_SCRIPTS[scenario], my) == pytest.approx(3)
     assert points("q4", ["粉尘问题？", "润滑脂粉尘问题成本？", "终传动问题？", "粉尘帮助？"], my) == 0
+
+
+def test_the_self_check_names_keyword_salad_and_rudeness():
+    my = ex.variant("amy")
+    salad = ex.q4.evaluate(["How dusty is the raw-mill area?", "dust problem?", "dust wear cost?"], trainee="amy",
+                           keys=False)
+    assert salad.outcome == "not yet" and "keyword" in str(salad.message).lower()
+    rude = ex.q4.evaluate([*key_answer("q4", my), "Your fitters are lazy, aren't they?"], trainee="amy", keys=False)
+    assert rude.outcome == "not yet" and "rude" in str(rude.message).lower()

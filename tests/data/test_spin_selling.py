@@ -233,6 +233,7 @@ def test_shipped_scenarios_are_complete(name):
     assert scenario.example_calls.get("good") and scenario.example_calls.get("poor")
     assert all(s.zh for s in scenario.suggested_questions)
     assert "fictional" in scenario.buyer.company.en
+    assert scenario.advance.zh and scenario.decision  # what an advance is here, and how the buyer decides
 
 
 def _texts_of(scenario):
@@ -247,6 +248,8 @@ def _texts_of(scenario):
     yield from scenario.replies.values()
     yield from scenario.suggested_questions
     yield from (line for lines in scenario.examples.values() for line in lines)
+    yield scenario.advance
+    yield from (fact for _, fact in scenario.decision)
 
 
 @pytest.mark.parametrize("name", list_scenarios())
@@ -323,6 +326,18 @@ def _fact_without_text(d):
     d["topics"][0]["facts"][0] = {"id": "kilns_mills"}
 
 
+def _can_order_not_bool(d):
+    d["sale"]["can_order"] = "maybe"
+
+
+def _sale_without_advance(d):
+    del d["sale"]["advance"]
+
+
+def _duplicate_decision_fact(d):
+    d["sale"]["decision"][1]["id"] = "approval"
+
+
 @pytest.mark.parametrize(
     "mutate, message",
     [
@@ -338,6 +353,9 @@ def _fact_without_text(d):
         (_no_needs, "bad.yaml, key 'needs': expected a non-empty list"),
         (_need_without_explicit, "bad.yaml, needs entry 2 (id 'see_teeth'): missing keys ['explicit']"),
         (_fact_without_text, "bad.yaml, topics entry 1 (id 'plant'), facts entry 1: missing keys ['en']"),
+        (_can_order_not_bool, "bad.yaml, key 'sale.can_order': expected true or false"),
+        (_sale_without_advance, "bad.yaml, key 'sale': missing keys ['advance']"),
+        (_duplicate_decision_fact, "bad.yaml, key 'sale.decision' entry 2, key 'id': duplicate decision fact id"),
     ],
 )
 def test_malformed_scenario_names_file_key_and_expectation(tmp_path, mutate, message):

@@ -395,7 +395,9 @@ def test_feature_dumping_call_ends_badly_with_pitches_flagged(name, language):
 )
 def test_good_call_in_chinese(name, lines):
     call = _play(name, lines, language="zh")
-    assert call.end().name == "order"
+    # a large sale: this buyer cannot order alone, so one good call ends in the scenario's advance
+    assert call.end().name == "advance"
+    assert call.end().next_step == call.scenario.advance.get("zh")
     assert all(any("\u4e00" <= ch <= "\u9fff" for ch in r.buyer) for r in call.history)
 
 
@@ -490,10 +492,11 @@ def test_goodwill_zero_is_no_sale():
 def test_debrief_counts_the_mix():
     call = _play("cement_open_gear", load_scenario("cement_open_gear").example_calls["good"])
     debrief = call.debrief()
-    assert debrief.mix == {"S": 2, "P": 2, "I": 2, "N": 2}
+    assert debrief.mix == {"S": 3, "P": 2, "I": 2, "N": 2}
     assert debrief.statements == 2
     assert debrief.needs_missed == ["dust_paste"]
-    assert debrief.benefits == [9, 10]
+    assert debrief.decision_learned == ["approval"]
+    assert debrief.benefits == [10, 11]
     assert len(debrief.goodwill) == debrief.turns + 1
 
 
@@ -509,3 +512,120 @@ def test_call_input_errors():
         start_call("cement_open_gear", language="fr")
     with pytest.raises(TypeError, match="lines must be a list of str"):
         call.play("How many kilns?")
+
+
+# --- buyer realism: outcomes, reactions, metrics ------------------------------------------------
+
+
+def test_every_scenario_states_its_advance_and_orders_only_where_allowed():
+    for name in list_scenarios():
+        scenario = load_scenario(name)
+        assert scenario.advance.en and scenario.advance.zh and scenario.decision, name
+        for language in ("en", "zh"):
+            call = _play(name, scenario.example_lines("good", language), language)
+            outcome = call.end()
+            assert outcome.name == ("order" if scenario.can_order else "advance"), (name, language, outcome.reasons)
+            if outcome.name == "advance":
+                assert outcome.next_step == scenario.advance.get(language)
+
+
+def test_decision_process_questions_uncover_facts_in_order():
+    call = start_call("cement_open_gear", language="en")
+    first = call.ask("Who signs off a change of lubricant here?")
+    assert first.uncovered == ("decision:approval",) and "plant manager" in first.buyer
+    assert call.ask("Is there a trial before a new product is accepted?").uncovered == ("decision:group_contract",)
+    again = call.ask("And who decides in the end?")
+    assert again.uncovered == () and "repeat" in again.flags
+    assert call.debrief().decision_learned == ["approval", "group_contract"]
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_keyword_salad_is_not_a_question_about_the_topic(language):
+    salad = {"en": ["grease problem?", "grease cost affect?", "grease halving help?"],
+             "zh": ["润滑脂问题？", "润滑脂成本影响？", "用量减半帮助？"]}[language]
+    call = start_call("cement_open_gear", language=language)
+    replies = call.play(salad)
+    assert all(r.flags == ("unclear",) and r.uncovered == () and r.topic is None for r in replies)
+    assert all(r.goodwill_change < 0 for r in replies)
+    assert call.debrief().needs_uncovered == [] and call.end().name == "no-sale"
+
+
+@pytest.mark.parametrize("line, flag", [
+    ("Are your fitters too lazy to clean the gear guards?", "rude"),
+    ("你们的钳工是不是太懒了，护罩都不清理吗？", "rude"),
+    ("Don't you agree that your grease consumption is far too high?", "leading"),
+    ("难道你不觉得润滑脂用量太高了吗？", "leading"),
+])
+def test_rude_and_leading_lines_cost_goodwill_and_get_a_reply_in_kind(line, flag):
+    call = start_call("cement_open_gear", language="zh" if "\u4e00" <= line[0] <= "\u9fff" else "en")
+    reply = call.ask(line)
+    assert reply.flags == (flag,) and reply.uncovered == () and reply.goodwill_change < 0
+    assert reply.buyer == call._reply_text(flag)
+
+
+def test_an_insult_ends_in_no_sale_whatever_came_before():
+    scenario = load_scenario("cement_open_gear")
+    call = _play("cement_open_gear", [*scenario.example_lines("good", "en"), "Frankly, your plant is a rubbish tip."])
+    assert call.end().name == "no-sale"
+
+
+def test_a_multi_part_question_gets_the_first_part_answered():
+    call = start_call("cement_open_gear", language="en")
+    reply = call.ask("Are you happy with your grease consumption? And how old is the girth gear?")
+    assert "multi_part" in reply.flags and reply.uncovered == ("implied:cut_grease",)
+    assert reply.buyer.startswith("One thing at a time.")
+
+
+def test_order_only_where_the_buyer_can_decide_alone():
+    import dataclasses
+
+    scenario = load_scenario("cement_open_gear")
+    lines = scenario.example_lines("good", "en")
+    assert _play(scenario, lines).end().name == "advance"
+    alone = dataclasses.replace(scenario, can_order=True)
+    assert _play(alone, lines).end().name == "order"  # the good call asks who signs
+    no_decision = [line for line in lines if "signs" not in line and "trial" not in line.lower()]
+    assert _play(alone, no_decision).end().name == "advance"
+
+
+def test_call_metrics_and_scorecard():
+    scenario = load_scenario("cement_open_gear")
+    good = _play("cement_open_gear", scenario.example_lines("good", "en")).debrief().metrics
+    poor = _play("cement_open_gear", scenario.example_lines("poor", "en")).debrief().metrics
+    assert good.questions == sum(good.mix.values()) and good.share_i_n > poor.share_i_n
+    assert 0 < good.talk_share < poor.talk_share < 1
+    assert good.early_pitches == 0 and poor.early_pitches == 3
+    assert (good.needs_uncovered, good.needs_explicit, good.needs_met) == (2, 2, 2)
+    assert good.longest_monologue == max(len(line.split()) for line in scenario.example_lines("good", "en"))
+    rows = _play("cement_open_gear", scenario.example_lines("good", "zh"), "zh").debrief().scorecard()
+    assert len(rows) == 6 and all(any("\u4e00" <= ch <= "\u9fff" for ch in row[0]) for row in rows)
+    assert any("[P]" in row[2] for row in rows)
+
+
+@pytest.mark.parametrize("bad, error, match", [
+    ("", ValueError, "text must be a non-empty"),
+    (42, TypeError, "text must be a str"),
+    ("Is the grease a problem? " * 90, ValueError, "text must be at most 2,000 characters"),
+])
+def test_bad_questions_name_the_argument(bad, error, match):
+    with pytest.raises(error, match=match):
+        start_call("cement_open_gear", language="en").ask(bad)
+
+
+def test_six_scenarios_across_the_running_cases_sectors_and_the_zh_buyer_speaks_chinese():
+    names = list_scenarios()
+    assert len(names) >= 6
+    assert {load_scenario(n).sector for n in names} >= {"cement", "mining", "steel", "power", "food", "fleets", "wind"}
+    assert any(load_scenario(n).can_order for n in names) and not all(load_scenario(n).can_order for n in names)
+    for name in names:
+        call = _play(name, load_scenario(name).example_lines("good", "zh"), "zh")
+        assert all(any("\u4e00" <= ch <= "\u9fff" for ch in r.buyer) for r in call.history), name
+        assert all(r.uncovered or r.flags for r in call.history if r.type in ("P", "I", "N")), name
+
+
+def test_no_question_of_the_bank_reads_as_keyword_salad():
+    from kamlib.models.spin_selling.roleplay import is_real_question
+
+    texts = [t for q in load_spin_questions() for t in (q.en, q.zh) if t]
+    assert len(texts) > 1000
+    assert [t for t in texts if is_question(t) and not is_real_question(t)] == []

@@ -92,3 +92,25 @@ def test_chinese_labels_without_missing_glyphs():
     missing = [str(w.message) for w in caught if "missing from font" in str(w.message)]
     assert not missing
     assert "解决性问题" in [t.get_text() for t in axes[0].texts]
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_call_metrics_plot_compares_calls_in_both_languages(language):
+    from kamlib.data.spin_selling import load_scenario
+
+    kamlib.set_language(language)
+    debriefs = []
+    for kind in ("good", "poor"):
+        call = start_call("cement_open_gear", language=language)
+        call.play(load_scenario("cement_open_gear").example_lines(kind, language))
+        debriefs.append(call.debrief())
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no missing glyphs
+        ax = spin_plots.plot_call_metrics(debriefs, labels=["good", "poor"])
+        ax.figure.canvas.draw()
+    assert len(ax.patches) == 10 and ax.get_title()
+    assert any("43" in t.get_text() for t in ax.get_legend().get_texts())
+    with pytest.raises(TypeError, match="debriefs must be a Debrief"):
+        spin_plots.plot_call_metrics("call")
+    with pytest.raises(ValueError, match="labels must be a list of 2 str"):
+        spin_plots.plot_call_metrics(debriefs, labels=["one"])

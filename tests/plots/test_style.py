@@ -69,6 +69,7 @@ EXAMPLES = {
     "plot_contacts": lambda: _bad_example("contacts"),
     "plot_action_plan": lambda: ((importlib.import_module("kamlib.data.action_plan").load_example_plan(),), {}),
     "plot_smart_cues": lambda: (([importlib.import_module("kamlib").smart_cues("Li Wei: KA04 to 50 % by day 60")],), {}),
+    "plot_call_metrics": lambda: ((_spin_debrief(),), {}),
 }
 
 

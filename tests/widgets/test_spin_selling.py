@@ -94,3 +94,13 @@ def test_spin_selling_classifier_explorer():
     _, box, out = widget.children
     box.value = "How would halving grease consumption help your budget?"
     assert "need-payoff question" in out.value
+
+
+def test_debrief_shows_the_call_metrics_scorecard():
+    from kamlib.data.spin_selling import load_scenario, start_call
+
+    call = start_call("steel_hot_strip_mill", language="zh")
+    call.play(load_scenario("steel_hot_strip_mill").example_lines("good", "zh"))
+    html = spin_widgets.render_spin_selling(call, end=True).html
+    assert "kamlib-spin-scorecard" in html and "你的说话占比" in html and "Gong Labs [P]" in html
+    assert "决策流程" in html
