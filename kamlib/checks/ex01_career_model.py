@@ -35,7 +35,7 @@ from kamlib.checks.framework import (
     variant_rng,
 )
 from kamlib.models.career_model import QUADRANTS, Stream, share_of
-from kamlib.text import Text
+from kamlib.text import Text, TextItem
 
 __all__ = ["EXERCISE", "REASONS", "Item", "Casebook", "people", "income_sources", "habits", "routes", "variant",
            "q1", "q2", "q3", "q4", "QUESTIONS", "try_it", "TRY_IT_PERSON"]
@@ -58,25 +58,14 @@ _NAMES = (("Mr Tang", "唐先生"), ("Ms Feng", "冯女士"), ("Mr Qian", "钱�
           ("Mr Deng", "邓先生"), ("Ms Xie", "谢女士"), ("Mr Pan", "潘先生"), ("Ms Jiang", "蒋女士"))
 
 
-@dataclass(frozen=True)
-class Item:
-    """A described person (q1), an income source (q2), a habit (q3) or an order route (q4)."""
-
-    id: str
-    text: Text
+Item = TextItem  # a pool entry {id, en, zh} (kamlib.data.course.load_text_pool)
 
 
 def _items(source: str, what: str) -> tuple[Item, ...]:
-    from kamlib.data.schema import DataError, data_path, read_yaml, require_keys
+    """The pool ``source`` (a YAML list of {id, en, zh} in kamlib/data) of ``what``."""
+    from kamlib.data.course import load_text_pool
 
-    raw = read_yaml(data_path(source))
-    if not isinstance(raw, list):
-        raise DataError(f"{source}: expected a list of {what}")
-    found = []
-    for i, record in enumerate(raw, 1):
-        require_keys(record, ("id", "en", "zh"), f"{source}, entry {i}")
-        found.append(Item(record["id"], Text(record["en"].strip(), record["zh"].strip())))
-    return tuple(found)
+    return load_text_pool(source.removesuffix(".yaml"))
 
 
 @lru_cache(maxsize=1)

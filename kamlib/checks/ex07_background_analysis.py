@@ -36,7 +36,7 @@ from kamlib.checks.framework import (
     variant_rng,
 )
 from kamlib.models.background_analysis import FORCES, PEST, SWOT
-from kamlib.text import Text
+from kamlib.text import Text, TextItem
 
 __all__ = ["EXERCISE", "Item", "Note", "MarketFile", "facts", "force_facts", "swot_items", "notes", "variant",
            "q1", "q2", "q3", "q4", "QUESTIONS", "try_it", "TRY_IT_FACT"]
@@ -45,12 +45,7 @@ EXERCISE = "ex07_background_analysis"
 _COMPETITORS = ("tiancheng", "norhaven", "jinhe")
 
 
-@dataclass(frozen=True)
-class Item:
-    """A fact (q1, q2) or a SWOT item (q4)."""
-
-    id: str
-    text: Text
+Item = TextItem  # a pool entry {id, en, zh} (kamlib.data.course.load_text_pool)
 
 
 @dataclass(frozen=True)
@@ -65,16 +60,10 @@ class Note:
 
 
 def _items(source: str, what: str) -> tuple[Item, ...]:
-    from kamlib.data.schema import DataError, data_path, read_yaml, require_keys
+    """The pool ``source`` (a YAML list of {id, en, zh} in kamlib/data) of ``what``."""
+    from kamlib.data.course import load_text_pool
 
-    raw = read_yaml(data_path(source))
-    if not isinstance(raw, list):
-        raise DataError(f"{source}: expected a list of {what}")
-    found = []
-    for i, record in enumerate(raw, 1):
-        require_keys(record, ("id", "en", "zh"), f"{source}, entry {i}")
-        found.append(Item(record["id"], Text(record["en"].strip(), record["zh"].strip())))
-    return tuple(found)
+    return load_text_pool(source.removesuffix(".yaml"))
 
 
 @lru_cache(maxsize=1)
