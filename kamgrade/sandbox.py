@@ -169,7 +169,8 @@ class SandboxKernelManager(AsyncKernelManager):
             else:
                 args += ["--ro-bind", "/dev/null", str(path)]
             done.append(path)
-        for needed in sorted({Path(sys.prefix).resolve(), Path(sys.base_prefix).resolve(), REPO / "kamlib"}):
+        for needed in sorted({Path(sys.prefix).resolve(), Path(sys.base_prefix).resolve(), REPO / "kamlib",
+                              *_python_path(hidden[3:])}):
             cover = next((d for d in done if d in needed.parents), None)
             if cover is not None:
                 for parent in reversed(needed.parents):
@@ -210,3 +211,17 @@ class SandboxKernelManager(AsyncKernelManager):
         await super()._async_cleanup_resources(restart=restart)
         if not restart:
             shutil.rmtree(self._private, ignore_errors=True)
+
+
+def _python_path(secret: list[Path]) -> list[Path]:
+    """The grader's PYTHONPATH folders the kernel must see to import its packages (a venv's
+    site-packages under /tmp, say), leaving out any folder that holds something it must not see."""
+    found = []
+    for entry in os.environ.get("PYTHONPATH", "").split(os.pathsep):
+        path = Path(entry).resolve() if entry else None
+        if path is None or not path.is_dir():
+            continue
+        if any(path == s or path in s.parents for s in secret):
+            continue  # e.g. the repository itself: its kamlib is bound on its own
+        found.append(path)
+    return found
