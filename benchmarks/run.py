@@ -270,7 +270,8 @@ def next_value(control, step: int):
     value = control.value
     if hasattr(control, "options") and hasattr(control, "index") and not isinstance(control.index, tuple):
         count = len(control.options)
-        return ("index", (control.index + 1) % count) if count > 1 else None
+        current = -1 if control.index is None else control.index  # a menu with nothing chosen yet
+        return ("index", (current + 1) % count) if count > 1 else None
     if isinstance(value, bool):
         return ("value", not value)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
