@@ -46,12 +46,10 @@ def checks_of(exercise):
     return importlib.import_module(f"kamlib.checks.{exercise}")
 
 
-@pytest.mark.parametrize("exercise", EXERCISES)
+@pytest.mark.parametrize("exercise", [e for e in EXERCISES if e != "ex08_organisation_and_decision_chain"])
 def test_a_variant_is_the_same_in_another_process(exercise):
     """The grader and the trainee's kernel draw the same variant: nothing may depend on hash order.
     (ex08's variant holds a graph whose repr has an address: its own test compares the fields.)"""
-    if exercise == "ex08_organisation_and_decision_chain":
-        pytest.skip("compared field by field in test_ex08_organisation_and_decision_chain.py")
     code = (f"from kamlib.checks.{exercise} import variant; "
             "print(repr([variant(t) for t in ('amy', 'bo', 'trainee7')]))")
     seen = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
