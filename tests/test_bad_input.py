@@ -75,12 +75,6 @@ def _map():
     return kamlib.load_channel_map("running_case")
 
 
-def _ax():
-    from matplotlib.figure import Figure
-
-    return Figure().add_subplot()
-
-
 @cache
 def _report():
     return kamlib.evaluate_classifier(kamlib.load_spin_questions())
@@ -134,15 +128,13 @@ EXAMPLES = {
     "node_label": lambda: {"g": _map(), "node": "harbourlight"},
     "normalise_weights": lambda: {"importance": {"a": 1, "b": 2}},
     "parse_edge_text": lambda: {"text": "S,D,50%\nD,Steel,1"},
-    "plot_channel_map": lambda: {"g": _map(), "ax": _ax()},
-    "plot_confusion": lambda: {"report": _report(), "ax": _ax()},
-    "plot_inflows": lambda: {"g": _map(), "ax": _ax()},
-    "plot_pareto": lambda: {"accounts": _accounts(), "ax": _ax()},
-    "plot_question_mix": lambda: {"debrief": _debrief(), "ax": _ax()},
-    "plot_segment_channels": lambda: {"g": _map(), "ax": _ax()},
-    "plot_selection_matrix": lambda: {"scores": kamlib.score_accounts(_accounts()), "ax": _ax()},
-    "plot_spin_flow": lambda: {"ax": _ax()},
-    "plot_staircase": lambda: {"ax": _ax()},
+    "plot_channel_map": lambda: {"g": _map()},
+    "plot_confusion": lambda: {"report": _report()},
+    "plot_inflows": lambda: {"g": _map()},
+    "plot_pareto": lambda: {"accounts": _accounts()},
+    "plot_question_mix": lambda: {"debrief": _debrief()},
+    "plot_segment_channels": lambda: {"g": _map()},
+    "plot_selection_matrix": lambda: {"scores": kamlib.score_accounts(_accounts())},
     "question_language": lambda: {"text": "多少台？"},
     "rank_accounts": lambda: {"accounts": _accounts()},
     "read_accounts": lambda: {"path": data_path("key_accounts.csv")},
@@ -245,6 +237,7 @@ def call_with(name: str, parameter: str, value):
         return f"internal {type(err).__name__}: {str(err)[:300]}"
     finally:
         kamlib.set_language("en")
+        plt.close("all")
     return None
 
 
@@ -271,6 +264,7 @@ def test_the_examples_are_valid():
         if isinstance(result, contextlib.ContextDecorator):
             with result:
                 pass
+        plt.close("all")
     assert len(public_callables()) >= 70
 
 

@@ -4,12 +4,6 @@ GOAL = {"text": "Li Wei: KA04 share of wallet from 45 % to 50 % by day 90", "own
         "metric": "share_of_wallet_pct", "baseline": 45, "target": 50, "deadline_days": 90}
 
 
-def _ax():
-    from matplotlib.figure import Figure
-
-    return Figure().add_subplot()
-
-
 def _accounts():
     import kamlib
 
@@ -36,8 +30,8 @@ EXAMPLES = {
     "plan_markdown": lambda: {"plan": _plan(), "language": "en"},
     "plan_html": lambda: {"plan": _plan(), "language": "zh"},
     "export_action_plan": lambda: {"plan": _plan(), "path": __import__("tempfile").mkdtemp() + "/plan.md"},
-    "plot_action_plan": lambda: {"plan": _plan(), "ax": _ax()},
-    "plot_smart_cues": lambda: {"cues": [__import__("kamlib").smart_cues(GOAL["text"])], "ax": _ax()},
+    "plot_action_plan": lambda: {"plan": _plan()},
+    "plot_smart_cues": lambda: {"cues": [__import__("kamlib").smart_cues(GOAL["text"])]},
     "render_action_plan": lambda: {"account": "KA04", "goals": [GOAL], "draw": False},
 }
 # export_action_plan's path: a drawn text such as "a.md" would write into the working folder;

@@ -1,12 +1,6 @@
 """Valid examples for tests/test_bad_input.py: background and competition analysis (module 07)."""
 
 
-def _ax():
-    from matplotlib.figure import Figure
-
-    return Figure().add_subplot()
-
-
 def _map():
     import kamlib
 
@@ -32,9 +26,8 @@ EXAMPLES = {
     "junction_shares": lambda: {"g": _map(), "competitors": {"rival": {"steel": 100}}},
     "route_shares": lambda: {"g": _map(), "competitors": {"rival": {"steel": 100}}},
     "strongest_junctions": lambda: {"g": _map(), "competitors": {"rival": {"steel": 100}}},
-    "plot_five_forces": lambda: {"pressure": __import__("kamlib").five_forces_pressure(_ratings()), "ax": _ax()},
-    "plot_competitor_shares": lambda: {"shares": {"steel": {"us": 0.4, "rival": 0.6}}, "names": {"steel": "Steel"},
-                                       "ax": _ax()},
+    "plot_five_forces": lambda: {"pressure": __import__("kamlib").five_forces_pressure(_ratings())},
+    "plot_competitor_shares": lambda: {"shares": {"steel": {"us": 0.4, "rival": 0.6}}, "names": {"steel": "Steel"}},
     "render_background_analysis": lambda: {"ratings": _ratings(), "evidence": {"rivalry": "x"}, "draw": False},
 }
 SKIP = {("render_background_analysis", "canvas")}

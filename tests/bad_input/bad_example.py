@@ -7,12 +7,6 @@ def _case():
     return kamlib.load_turbine_oil_case()
 
 
-def _ax():
-    from matplotlib.figure import Figure
-
-    return Figure().add_subplot()
-
-
 def _bowtie():
     import kamlib
 
@@ -31,9 +25,9 @@ EXAMPLES = {
     "contact_shape": lambda: {"links": [("wang", "du")]},
     "links_left": lambda: {"links": [("wang", "du")], "leaving": "du"},
     "plot_control_chain": lambda: {"stages": _case().stages, "controls": list(_case().controls.values()),
-                                   "in_place": ["pick_check"], "ax": _ax()},
+                                   "in_place": ["pick_check"]},
     "plot_contacts": lambda: {"seller": _bowtie().seller, "buyer": _bowtie().buyer,
-                              "links": _bowtie().links["diamond"], "leaving": "du", "ax": _ax()},
+                              "links": _bowtie().links["diamond"], "leaving": "du"},
     "render_bad_example": lambda: {"in_place": ["incoming_test"], "days": 2, "per_day": 300000, "flush": 0,
                                    "draw": False},
 }

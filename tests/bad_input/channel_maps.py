@@ -9,12 +9,6 @@ def _map():
     return load_channel_map("running_case")
 
 
-def _ax():
-    from matplotlib.figure import Figure
-
-    return Figure().add_subplot()
-
-
 EXAMPLES = {
-    "plot_top_routes": lambda: {"g": _map(), "ax": _ax()},
+    "plot_top_routes": lambda: {"g": _map()},
 }

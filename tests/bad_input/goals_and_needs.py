@@ -1,12 +1,6 @@
 """Valid examples for tests/test_bad_input.py: the goals of key-account management (module 03)."""
 
 
-def _ax():
-    from matplotlib.figure import Figure
-
-    return Figure().add_subplot()
-
-
 def _profiles():
     import kamlib
 
@@ -20,7 +14,7 @@ EXAMPLES = {
     "needs_profile": lambda: {"quotes": __import__("kamlib").load_buyer_quotes(), "person": "luo"},
     "value_statement": lambda: {"business": "cost", "personal": "security", "needs": ["cost"], "wishes": ["security"]},
     "buyer_needs": lambda: {"person": "luo"},
-    "plot_needs_profile": lambda: {"profiles": _profiles(), "highlight": ["cost"], "ax": _ax()},
+    "plot_needs_profile": lambda: {"profiles": _profiles(), "highlight": ["cost"]},
     "render_goals_and_needs": lambda: {"person": "luo", "business": "cost", "personal": "security", "draw": False},
 }
 SKIP = {("render_goals_and_needs", "canvas")}

@@ -10,12 +10,6 @@ def _case():
     return kamlib.girth_gear_case()
 
 
-def _ax():
-    from matplotlib.figure import Figure
-
-    return Figure().add_subplot()
-
-
 def _sector():
     import kamlib
 
@@ -30,8 +24,8 @@ EXAMPLES = {
     "compare_cost_in_use": lambda: {"current": _case().current, "proposed": _case().proposed},
     "break_even_price": lambda: {"comparison": _case()},
     "payback_months": lambda: {"comparison": _case(), "switching_cost": "15000 CNY"},
-    "plot_cost_in_use": lambda: {"comparison": _case(), "ax": _ax()},
-    "plot_cost_waterfall": lambda: {"comparison": _case(), "ax": _ax()},
+    "plot_cost_in_use": lambda: {"comparison": _case()},
+    "plot_cost_waterfall": lambda: {"comparison": _case()},
     "render_lubricant_industry": lambda: {"current": {"price": "20 CNY/kg", "consumption": "5.25 t/yr"},
                                           "proposed": {"price": "48 CNY/kg", "consumption": "1.9 t/yr"},
                                           "changeover": {"per_point": "15000 CNY"}, "draw": False},

@@ -7,12 +7,6 @@ def _case():
     return kamlib.load_organisation()
 
 
-def _ax():
-    from matplotlib.figure import Figure
-
-    return Figure().add_subplot()
-
-
 EXAMPLES = {
     "Person": lambda: {"id": "pm", "name": __import__("kamlib").Text("Dong Wei", "董伟"), "level": "director",
                        "function": "production", "roles": ("decider",)},
@@ -32,8 +26,8 @@ EXAMPLES = {
     "Organisation": lambda: {k: getattr(_case(), k) for k in ("id", "account", "name", "chart", "titles", "chain",
                                                                "steps", "matrix")},
     "plot_org_chart": lambda: {"chart": _case().chart, "chain": _case().chain, "matrix": _case().matrix,
-                               "titles": _case().titles, "ax": _ax()},
-    "plot_contact_matrix": lambda: {"matrix": _case().matrix, "chart": _case().chart, "names": None, "ax": _ax()},
+                               "titles": _case().titles},
+    "plot_contact_matrix": lambda: {"matrix": _case().matrix, "chart": _case().chart, "names": None},
     "render_organisation_and_decision_chain": lambda: {"strengths": {"kam": {"pm": 2}}, "threshold": 2,
                                                        "draw": False},
 }

@@ -1,12 +1,6 @@
 """Valid examples for tests/test_bad_input.py: relationship stages, bow-tie and diamond (module 04)."""
 
 
-def _ax():
-    from matplotlib.figure import Figure
-
-    return Figure().add_subplot()
-
-
 def _network():
     import kamlib
 
@@ -34,8 +28,8 @@ EXAMPLES = {
     "contact_positions": lambda: {"g": _network()},
     "load_network_case": lambda: {"account": "KA05"},
     "load_contact_network": lambda: {"account": "KA10"},
-    "plot_contact_network": lambda: {"g": _network(), "left": ["s_kam"], "ax": _ax()},
-    "plot_stages": lambda: {"counts": {"early": 2}, "ax": _ax()},
+    "plot_contact_network": lambda: {"g": _network(), "left": ["s_kam"]},
+    "plot_stages": lambda: {"counts": {"early": 2}},
     "render_relationship_stages": lambda: {"account": "KA05", "draw": False},
 }
 SKIP = {("render_relationship_stages", "canvas")}
