@@ -75,13 +75,22 @@ $(PROXY): hub/package.json hub/package-lock.json
 # stay on one worker (tests/conftest.py). XDIST= runs them in one process.
 XDIST ?= -n auto --dist loadgroup
 
+# Byte-code goes to a private temporary folder, even where PYTHONDONTWRITEBYTECODE is set:
+# kamlib is installed editable, so without it every worker, kernel and nbgrader run compiles
+# kamlib and the tests again. Not beside the sources, and not in .venv, which the grading
+# sandbox shows to a trainee's kernel (the keys' byte-code must stay out of its sight).
+PYCACHE ?= $(or $(TMPDIR),/tmp)/kamlab-pycache-$(shell id -u)
+TEST_ENV = PYTHONDONTWRITEBYTECODE= PYTHONPYCACHEPREFIX=$(PYCACHE)
+
 test: $(VENV)/.installed-dev $(PROXY)
 	$(BIN)/python -m ruff check .
-	$(BIN)/python -m pytest $(XDIST) $(PYTEST_ARGS)
+	install -d -m 700 $(PYCACHE)
+	$(TEST_ENV) $(BIN)/python -m pytest $(XDIST) $(PYTEST_ARGS)
 
 # The quick loop (no notebooks, nbgrader CLI, hub or browser); hypothesis draws fewer examples.
 test-fast: $(VENV)/.installed-dev
-	$(BIN)/python -m pytest $(XDIST) -m "not slow and not browser" $(PYTEST_ARGS)
+	install -d -m 700 $(PYCACHE)
+	$(TEST_ENV) $(BIN)/python -m pytest $(XDIST) -m "not slow and not browser" $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/python -m ruff check .

@@ -5,6 +5,7 @@ little."""
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import json
 import re
@@ -43,6 +44,13 @@ def key_answers(my) -> dict:
         "q3": KEYS.slips(my),
         "q4": {p.id: KEYS.ROLES[p.id] for p in my.parties},
     }
+
+
+@functools.cache
+def variant_and_key_answers(trainee: str):
+    """A trainee's variant and the key's answers, drawn once for the four questions' tests."""
+    my = ex.variant(trainee)
+    return my, key_answers(my)
 
 
 def points(question: str, answer, my) -> float:
@@ -117,8 +125,8 @@ def test_the_keys_answer_is_well_formed_and_trips_no_mistake(question):
     q = QUESTIONS[question]
     for i in range(200):
         trainee = f"t{i}"
-        my = ex.variant(trainee)
-        answer = key_answers(my)[question]
+        my, answers = variant_and_key_answers(trainee)
+        answer = answers[question]
         result = q.evaluate(answer, trainee=trainee, keys=False)
         assert result.outcome == COMPLETE, (trainee, result)
         assert points(question, answer, my) == pytest.approx(3.0)
