@@ -95,8 +95,10 @@ FAB_LABELS = ("feature", "advantage", "benefit")
 class SpinQuestion:
     """One labelled question of the SPIN question bank.
 
-    ``split`` is ``'tune'`` (the classifier's rules may be tuned on it) or
-    ``'heldout'`` (never used to tune; only to measure). ``zh`` may be ``None``.
+    ``split`` is ``'tune'`` (the classifier's rules and learned layer may be fitted
+    on it) or ``'heldout'`` (never used to fit; only to measure). ``zh`` may be ``None``.
+    ``part`` is ``'v3'`` for the questions written for the v3 classifier (their held-out
+    ones are the frozen split v3), else ``None``.
     """
 
     id: str
@@ -106,6 +108,7 @@ class SpinQuestion:
     en: str
     zh: str | None
     split: str
+    part: str | None = None
 
     def text(self, language: str = "en") -> str | None:
         """The question in ``language`` (``'en'`` or ``'zh'``); None if not written."""
@@ -355,6 +358,25 @@ _ZH_INTERROGATIVE = re.compile(
     r"可不可以|为什么|几[台种个次年天]"
 )
 
+# a request that asks the buyer to tell: "Tell me a bit about ...", "Walk me through ...",
+# "I'd like to understand ...", "我想了解一下……", "请您说说……" -- a question without "?".
+# The seller's own telling ("Let me tell you about our grease") is not one.
+_EN_REQUEST = re.compile(
+    r"^(?:(?:so|and|ok(?:ay)?|now|first|then|also|finally|right|please)[,:]? )*(?:please )?"
+    r"(?:(?:tell|show|give) me\b|walk me (?:through|round|around)|talk me (?:through|round)|take me through|"
+    r"help me (?:understand|see|picture)|explain\b|describe\b|run me through|fill me in|share (?:with me )?(?:how|what|why|when|where|which|who|whether|if|a bit|some)|"
+    r"(?:i'd|i would|i want to|i'm keen to|i am keen to|i'm trying to|we'd|we would) (?:\w+ )?(?:like to |love to )?"
+    r"(?:understand|know|learn|hear|ask|get a (?:sense|feel|picture))\b|"
+    r"i(?:'m| am) (?:curious|wondering|interested to (?:know|hear)|keen to (?:know|hear|understand))\b|"
+    r"i wonder\b|let me ask\b|can i ask\b|may i ask\b)"
+)
+_ZH_REQUEST = re.compile(
+    r"^(?:那|那么|好的?|先|再|最后|另外|还有)?[，,]?(?:请您?|麻烦您?|劳驾)?"
+    r"(?:我想|我很想|我希望|想|我们想)?(?:先|再)?(?:了解|知道|请教|问问|问一下|听听|弄清楚|搞清楚)|"
+    r"^(?:那|那么|好的?|先|再|最后|另外|还有)?[，,]?(?:请您?|麻烦您?|您|你)?(?:先|再|能)?(?:跟我|给我|帮我|和我)?"
+    r"(?:说说|讲讲|谈谈|聊聊|介绍一下|描述一下|解释一下|讲一下|说一下|说明一下|举个例子)|请问|我很好奇|想请您"
+)
+
 # weight of the frame "if ... (a problem / the problem solved)"
 _IF_WEIGHT = 4
 
@@ -418,8 +440,10 @@ def question_language(text: str) -> str:
 
 def is_question(text: str) -> bool:
     """True when ``text`` reads as a question: a question mark (``?`` or ``？``),
-    an English interrogative opening (how, what, do, are, would, ...) or a Chinese
-    interrogative form (吗, 什么, 多少, 是否, 有没有, ...).
+    an English interrogative opening (how, what, do, are, would, ...), a Chinese
+    interrogative form (吗, 什么, 多少, 是否, 有没有, ...), or a request that asks the
+    buyer to tell ("Tell me a bit about ...", "Walk me through ...", "I'd like to
+    understand ...", "我想了解一下……", "请您说说……"): trainees ask those too.
 
     >>> is_question("How many trucks run on site")
     True
@@ -427,13 +451,21 @@ def is_question(text: str) -> bool:
     False
     >>> is_question("现场有多少台矿卡")
     True
+    >>> [is_question(t) for t in ("Tell me a bit about your kiln drives.", "Walk me through a filter change.",
+    ...                           "I'd like to understand how the oil is sampled.", "我想了解一下换油的流程。",
+    ...                           "请您说说齿轮箱的情况。")]
+    [True, True, True, True, True]
+    >>> [is_question(t) for t in ("Our grease lasts longer.", "Let me tell you about our grease.",
+    ...                           "I'd like to show you our new grease.", "我们的润滑脂更耐用。")]
+    [False, False, False, False]
     """
     stripped = _check_text(text)
     if "?" in stripped or "？" in stripped:
         return True
-    if _EN_INTERROGATIVE.match(stripped.lower()):
+    lowered = stripped.lower().replace("’", "'")
+    if _EN_INTERROGATIVE.match(lowered) or _EN_REQUEST.match(lowered):
         return True
-    return bool(_ZH_INTERROGATIVE.search(stripped))
+    return bool(_ZH_INTERROGATIVE.search(stripped) or _ZH_REQUEST.search(stripped))
 
 
 def _names(type_: str) -> str:
@@ -730,7 +762,7 @@ def evaluate_classifier(
     >>> from kamlib import load_spin_questions
     >>> report = evaluate_classifier(load_spin_questions(), split="heldout", language="en")
     >>> report.n, 0 <= report.macro_f1 <= 1, sorted(report.per_type_precision()) == sorted(SPIN_TYPES)
-    (184, True, True)
+    (304, True, True)
     >>> sorted(report.confusion) == sorted(SPIN_TYPES)
     True
     """
