@@ -389,7 +389,7 @@ def test_replay_rehearses_a_script_with_the_trainees_buyer(monkeypatch, capsys):
 
 
 ZH_SCRIPTS = {
-    "cement_open_gear": ["生料磨那边的齿轮护罩粉尘大不大？", "护罩里的粉尘对你们来说是个问题吗？",
+    "cement_open_gear": ["生料磨那边的齿轮护罩粉尘有多大？", "护罩里的粉尘对你们来说是个问题吗？",
                          "护罩里的粉尘会造成什么后果？清理要花多少工时？",
                          "一种不容易粘灰的润滑剂，再加上护罩密封，对你们有什么帮助？"],
     "mining_haul_trucks": ["你们矿卡的终传动油多久换一次？", "你对终传动油的清洁程度满意吗？",
