@@ -551,14 +551,14 @@ try_it = Question(
                  "分类器读成情境性问题的一道留出问题，真正属于哪一类"),
     form=OneOf(SPIN_TYPES),
     variant=lambda trainee: None,
-    practice_answer=lambda _data: _bank_type("p63"),
+    practice_answer=lambda _data: _bank_type("p55"),
     hints=(
         Text("Ignore the classifier for a moment: is the seller asking for a fact, a difficulty, a consequence or the "
              "value of a solution?",
              "先别管分类器：销售员问的是事实、困难、后果，还是解决方案的价值？"),
-        Text("A sluggish valve is trouble. A question that asks whether trouble has shown up is a problem "
-             "question, whatever its grammar. Answer with one letter: 'S', 'P', 'I' or 'N'.",
-             "阀门反应迟钝就是麻烦。问“有没有出现麻烦”的问题就是探究性问题，不管它的句式如何。"
+        Text("Grease that gives up in the rain is trouble. A question that asks whether the current product copes "
+             "is a problem question, whatever its grammar. Answer with one letter: 'S', 'P', 'I' or 'N'.",
+             "润滑脂一下雨就扛不住，这就是麻烦。问现用产品“扛不扛得住”的问题就是探究性问题，不管它的句式如何。"
              "用一个字母作答：'S'、'P'、'I' 或 'N'。"),
     ),
 )

@@ -66,6 +66,7 @@ from kamlib.text import Text
 
 __all__ = [
     "SPLITS",
+    "QUESTION_PARTS",
     "load_spin_questions",
     "read_spin_questions",
     "load_spin_statements",
@@ -80,6 +81,8 @@ __all__ = [
 ]
 
 SPLITS = ("tune", "heldout")
+# the bank's parts with a name: v3, the 480 questions written for the v3 classifier
+QUESTION_PARTS = ("v3",)
 _SCENARIO_FOLDER = "spin_selling_scenarios"
 
 
@@ -103,7 +106,7 @@ def read_spin_questions(path: str | Path) -> list[SpinQuestion]:
     questions, seen = [], set()
     for i, record in enumerate(raw, 1):
         where = _entry(path.name, i, record)
-        require_keys(record, ("id", "type", "sector", "topic", "en", "split"), where, optional=("zh",))
+        require_keys(record, ("id", "type", "sector", "topic", "en", "split"), where, optional=("zh", "part"))
         questions.append(
             SpinQuestion(
                 id=unique(field(record, "id", text(), where), seen, f"{where}, key 'id'"),
@@ -113,6 +116,7 @@ def read_spin_questions(path: str | Path) -> list[SpinQuestion]:
                 en=field(record, "en", text(), where),
                 zh=field(record, "zh", text(), where, optional=True),
                 split=field(record, "split", choice(SPLITS), where),
+                part=field(record, "part", choice(QUESTION_PARTS), where, optional=True),
             )
         )
     return questions

@@ -28,11 +28,11 @@ from kamlib.models.spin_selling.classifier import (
 )
 from kamlib.models.spin_selling.roleplay import OUTCOMES, RolePlayCall
 
-# Measured on the held-out split (never used to tune the rules; cue words that only it
-# contains are kept out by test_no_cue_is_fitted_to_the_heldout_split): en 157/184 = 0.853,
-# zh 126/153 = 0.824 (frozen v2 part: en 0.833, zh 0.779). Below issue 12's target of 0.90:
-# these thresholds guard against regressions, with a small margin; they are not the target.
-HELDOUT_MIN = {"en": 0.83, "zh": 0.80}
+# Measured on the whole held-out split (old v1/v2 part + frozen v3 part; never used to fit the rules or
+# the learned layer; cue words that only it contains are kept out by test_no_cue_is_fitted_to_the_heldout_split):
+# v3 hybrid, 2026-12-02: en 268/304 = 0.882, zh 242/273 = 0.886. Below issue 12's target of 0.90 on the
+# v3 part in English: these thresholds guard against regressions, with a margin; they are not the target.
+HELDOUT_MIN = {"en": 0.86, "zh": 0.86}
 BANK = load_spin_questions()
 
 # --- classifier -------------------------------------------------------------------------------
@@ -41,12 +41,14 @@ BANK = load_spin_questions()
 @pytest.mark.parametrize("language", ["en", "zh"])
 def test_heldout_accuracy(language):
     report = evaluate_classifier(BANK, split="heldout", language=language)
-    assert report.accuracy >= HELDOUT_MIN[language], str(report)
+    # plain numbers in the asserts: a failure shows the confusion matrix, never a held-out text
+    accuracy, macro_f1, table = report.accuracy, report.macro_f1, str(report)
+    assert accuracy >= HELDOUT_MIN[language], table
     assert sum(sum(row.values()) for row in report.confusion.values()) == report.n
     assert set(report.confusion) == set(SPIN_TYPES)
     assert all(set(row) == set(SPIN_TYPES) for row in report.confusion.values())
     assert len(report.misses) == report.n - report.correct
-    assert report.macro_f1 >= HELDOUT_MIN[language] - 0.02
+    assert macro_f1 >= HELDOUT_MIN[language] - 0.02, table
 
 
 def test_heldout_sizes():
@@ -76,6 +78,8 @@ HELDOUT_ONLY_ALLOWED = {
     r"\btoo (?:short|long|often|high|much|slow)\b", r"\bpenalt\w*", r"\brework\b", r"\bsav(?:e|ed|es|ing|ings)\b",
     r"\bsimpler\b", r"\bimportant (?:to|for) (?:you|your)\b", r"\bhow would [\w' ]+ look\b", "多远", "可靠", "堵塞",
     "太短", "罚", "耽误", "占用", "重要", "节省", r"\b(?:whether)\b", r"\b(?:wondering)\b", r"\bstains?\b",
+    # cues of the v2 rules that match no tune question but some of the frozen split v3, written after them
+    r"\b(?:downtime)\b", r"\b(?:fling\w*)\b", r"\b(?:uneasy)\b", r"\bover budget\b", "多不多",
 }
 
 
@@ -170,7 +174,7 @@ def test_reasons_follow_the_language():
     with using_language("zh"):
         assert c.reasons == c.explain("zh")
         assert classify_question("Where is the plant?").reasons[-1] == (
-            "没有探究性、暗示性或解决性提示词：只问事实的问题算作情境性问题")
+            "没有探究性、暗示性或解决性提示词，学到的探究性、暗示性或解决性提示也不够强：只问事实的问题算作情境性问题")
     assert c.reasons == c.explain("en")
 
 
@@ -212,7 +216,7 @@ def test_classify_questions_names_the_bad_item():
 
 
 def test_evaluate_classifier_checks_arguments():
-    with pytest.raises(ValueError, match="split must be 'heldout', 'tune' or 'all'"):
+    with pytest.raises(ValueError, match="split must be one of 'heldout', 'heldout-old', 'heldout-v3', 'tune', 'all'"):
         evaluate_classifier(BANK, split="test")
     with pytest.raises(ValueError, match="language must be one of 'en', 'zh'"):
         evaluate_classifier(BANK, language="fr")
@@ -241,6 +245,71 @@ def test_classifier_scores_is_tune_and_heldout_in_both_languages():
         spin.classifier_scores(BANK, languages=["fr"])
     with pytest.raises(TypeError, match="splits must be a non-empty list"):
         spin.classifier_scores(BANK, splits="tune")
+
+
+def test_heldout_parts_old_and_v3_add_up():
+    old, v3 = (evaluate_classifier(BANK, split=s, language="en") for s in ("heldout-old", "heldout-v3"))
+    assert (old.n, v3.n) == (184, 120)
+    assert old.n + v3.n == evaluate_classifier(BANK, split="heldout", language="en").n
+    assert evaluate_classifier(BANK, split="heldout-v3", language="zh").n == 120
+    reports = spin.classifier_scores(BANK, splits=("heldout-old", "heldout-v3"), languages=("zh",))
+    assert [(r.split, r.n) for r in reports] == [("heldout-old", 153), ("heldout-v3", 120)]
+
+
+# --- the learned layer --------------------------------------------------------------------------
+
+
+def test_learned_weights_are_up_to_date_and_trained_on_the_tune_split():
+    """learned_weights.py is what ``python -m tools.spin_model`` writes from the tune split today."""
+    from tools.spin_model import TARGET, render
+
+    assert TARGET.read_text(encoding="utf-8") == render(spin.train_weights(load_spin_questions("tune"))), (
+        "kamlib/models/spin_selling/learned_weights.py is out of date: run python -m tools.spin_model")
+
+
+def test_learned_layer_has_no_feature_only_the_heldout_split_holds():
+    from kamlib.models.spin_selling.learned_weights import SPIN_LEARNED_WEIGHTS as WEIGHTS
+
+    tune_features = {"<bias>"}
+    for q in load_spin_questions("tune"):
+        for text in (q.en, q.zh):
+            if text:
+                language = spin.question_language(text)
+                lowered = spin._normalise(text)
+                _, _, names, frames, _ = spin._rules(lowered, language)
+                tune_features |= spin._features(lowered, language, names, frames)
+    assert set(WEIGHTS) <= tune_features
+    assert len(WEIGHTS) > 1000 and all(len(w) == 4 and abs(sum(w)) < 0.01 for w in WEIGHTS.values())
+
+
+def test_reasons_name_the_learned_cues_in_both_languages():
+    c = classify_question("Would a grease that lasts the whole campaign be worth something to you?")
+    assert c.type == "N"
+    learned = [r for r in c.explain("en") if r.startswith("learned cue “")]
+    assert learned and all("→ need-payoff (+" in r for r in learned), c.reasons
+    assert any(r.startswith("学到的提示“") and spin._zh_names("N") in r for r in c.explain("zh"))
+    assert not any("rule:" in r for r in c.reasons)
+    assert any(r.startswith("scores:") for r in c.reasons)
+
+
+def test_rules_alone_and_the_learned_layer_share_one_tally():
+    text = "Does the coolant foaming create slip hazards on the shop floor?"
+    rules_only = spin._classify(text, None)
+    hybrid = classify_question(text)
+    assert rules_only.scores["I"] >= 3  # cue "create" / "hazards": what a problem does
+    assert hybrid.type == "I"
+    assert hybrid.scores != rules_only.scores
+
+
+def test_one_question_classifies_in_under_5_ms_after_the_first():
+    import time
+
+    texts = [t for q in BANK[:100] for t in (q.en, q.zh) if t]
+    classify_question(texts[0])
+    start = time.perf_counter()
+    for text in texts:
+        classify_question(text)
+    assert (time.perf_counter() - start) / len(texts) < 0.005
 
 
 def test_text_over_2000_characters_is_a_value_error_naming_text():

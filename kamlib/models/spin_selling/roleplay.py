@@ -58,6 +58,8 @@ from dataclasses import dataclass, field
 
 from kamlib.i18n import check_language, get_language
 from kamlib.models.spin_selling.classifier import (
+    _EN_REQUEST,
+    _ZH_REQUEST,
     SPIN_TYPES,
     classify_question,
     fab_label,
@@ -172,7 +174,8 @@ _LEADING = re.compile(
 _EN_QUESTION_WORD = re.compile(
     r"\b(how|what|which|who|whom|whose|when|where|why|do|does|did|is|are|was|were|have|has|had|can|could|would|"
     r"will|should|shall|may|might|if|whether)\b")
-_ZH_QUESTION_FORM = re.compile(r"吗|呢|还是|能否|可否|是否|什么|多[少久大远长高重快]|怎么|怎样|如何|是否|哪|谁|为什么|几|(\w)[不没]\1")
+_ZH_QUESTION_FORM = re.compile(r"吗|呢|还是|能否|可否|是否|什么|多[少久大远长高重快难]|怎么|怎样|如何|是否|哪|谁|为什么|几|"
+                               r"(\w)[不没]\1|吧[？?]")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
 _GENERIC_PITCH_CUES = {
@@ -463,9 +466,14 @@ def _real_question(text: str) -> bool:
     auxiliary; in Chinese six characters or more with a question form. Keyword salad
     ("grease problem?", "grease cost affect?") is not."""
     if _CJK.search(text):
-        return len(_CJK.findall(text)) >= 6 and bool(_ZH_QUESTION_FORM.search(text))
+        return len(_CJK.findall(text)) >= 6 and bool(_ZH_QUESTION_FORM.search(text) or _ZH_REQUEST.search(text))
     words = re.findall(r"[A-Za-z][A-Za-z'’-]*", text)
-    return len(words) >= 4 and bool(_EN_QUESTION_WORD.search(text.lower()))
+    lowered = text.lower().replace("’", "'")
+    # "Any oil leaking from the gearbox?", "Tell me about the filtration ...", "Graphite grease or a
+    # transparent lubricant on the girth gears?" are questions a buyer answers too
+    return len(words) >= 4 and bool(_EN_QUESTION_WORD.search(lowered) or _EN_REQUEST.match(lowered)
+                                    or re.match(r"any\b", lowered)
+                                    or (len(words) >= 6 and re.search(r"\bor\b", lowered) and text.rstrip().endswith("?")))
 
 
 def _question_parts(text: str) -> list[str]:
