@@ -6,10 +6,13 @@ Scores ``kamlib.classify_question`` on four sets, per language: the bank's tune 
 cues were written from and the learned layer is trained on; its cross-validated score comes from
 ``python -m tools.spin_model --cv``), the two parts of its frozen held-out split (the old v1/v2 part,
 and the v3 part, written by a helper and frozen before the v3 classifier was measured on it), and
-``benchmarks/data/spin_independent.yaml`` -- 240 questions written by someone who never saw the
-bank or the classifier, kept out of the package so that nobody tunes on it. A question the
-classifier refuses (not recognised as a question) counts as wrong. Target (issue 12): accuracy
->= 90 % and macro-F1 >= 0.90 in each language on the independent set.
+two independent sets of 240 questions each, written by people who never saw the bank or the
+classifier and kept out of the package so that nobody tunes on them:
+``benchmarks/data/spin_independent.yaml`` (set 1; its misses were read while v2 was tuned, so it
+is no longer blind for v2's rules) and ``benchmarks/data/spin_independent2.yaml`` (set 2, written
+before v3 and scored once, on v2 and then v3, and never read). A question the classifier refuses
+(not recognised as a question) counts as wrong. Target (issue 12): accuracy >= 90 % and macro-F1
+>= 0.90 in each language on an independent set.
 """
 
 from __future__ import annotations
@@ -23,7 +26,8 @@ import yaml
 from kamlib.data.spin_selling import load_spin_questions
 from kamlib.models.spin_selling.classifier import classify_question
 
-INDEPENDENT = Path(__file__).resolve().parent / "data" / "spin_independent.yaml"
+DATA = Path(__file__).resolve().parent / "data"
+INDEPENDENT = {"independent set 1": DATA / "spin_independent.yaml", "independent set 2": DATA / "spin_independent2.yaml"}
 TYPES = "SPIN"
 
 
@@ -56,8 +60,8 @@ def bank_rows(split: str, language: str, part: str | None = "any") -> list[tuple
     return rows
 
 
-def independent_rows(language: str) -> list[tuple[str, str]]:
-    items = yaml.safe_load(INDEPENDENT.read_text(encoding="utf-8"))
+def independent_rows(path: Path, language: str) -> list[tuple[str, str]]:
+    items = yaml.safe_load(path.read_text(encoding="utf-8"))
     return [(x["type"], x["text"]) for x in items if x["lang"] == language]
 
 
@@ -70,7 +74,8 @@ def main(argv: list[str] | None = None) -> int:
     for name, rows_of in (("bank tune", lambda lang: bank_rows("tune", lang)),
                           ("bank held-out, old parts (v1, v2)", lambda lang: bank_rows("heldout", lang, None)),
                           ("bank held-out, frozen v3", lambda lang: bank_rows("heldout", lang, "v3")),
-                          ("independent", independent_rows)):
+                          *((name, lambda lang, path=path: independent_rows(path, lang))
+                            for name, path in INDEPENDENT.items())):
         for language in ("en", "zh"):
             rows = rows_of(language)
             gold = [t for t, _ in rows]
@@ -79,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
             confusions = Counter(f"{g}→{p}" for g, p in zip(gold, predicted, strict=True) if g != p).most_common(3)
             shown = ", ".join(f"{k} {n}" for k, n in confusions)
             print(f"| {name} | {language} | {len(rows)} | {accuracy:.1%} | {macro_f1:.3f} | {shown} |")
-            if name == "independent":
+            if name in INDEPENDENT:
                 misses = [(g, p, text) for (g, text), p in zip(rows, predicted, strict=True) if g != p]
                 for g, p, text in misses[:args.misses]:
                     print(f"    {g}→{p}: {text}")
