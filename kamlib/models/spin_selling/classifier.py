@@ -721,6 +721,13 @@ class _Model:
         return dict(zip(SPIN_TYPES, total, strict=True)), contributions
 
 
+def _telling(feature: str) -> bool:
+    """A learned n-gram worth showing a trainee: not one Chinese character on its own (的, 不),
+    which counts in the tally but explains nothing."""
+    shown = _shown_feature(feature).strip("^#")
+    return not (len(shown) == 1 and _CJK.match(shown))
+
+
 def _shown_feature(feature: str) -> str:
     return feature.replace("<s> ", "^").replace("<n>", "#").removeprefix("rule: ")
 
@@ -838,7 +845,7 @@ def _classify(stripped: str, model: _Model | None) -> Classification:
         # the learned n-grams that pushed hardest to the winner, then what the model learned to
         # give the rule cues that fired (how far the tune split says they can be trusted)
         shown = sorted((c for c in contributions if c[1] == winner and c[2] >= _SHOWN_CONTRIBUTION
-                        and not c[0].startswith("rule: ")), key=lambda c: (-c[2], c[0]))[:3]
+                        and not c[0].startswith("rule: ") and _telling(c[0])), key=lambda c: (-c[2], c[0]))[:3]
         for feature, type_, weight in shown:
             reasons.append(Text(f"learned cue “{_shown_feature(feature)}” → {_names(type_)} (+{weight:.1f})",
                                 f"学到的提示“{_shown_feature(feature)}” → {_zh_names(type_)}（+{weight:.1f}）"))
