@@ -90,8 +90,8 @@ def render(check_only: bool = False) -> list[str]:
 # --- nbgrader generate -------------------------------------------------------------------------
 
 def nbgrader(*args: str, cwd: Path) -> None:
-    """Run nbgrader in ``cwd`` (a temp copy of the course). generate_solution executes the
-    notebooks, whose self-checks record progress: into ``cwd``, never the user's home."""
+    """Run nbgrader in ``cwd`` (a temp copy of the course). Should a notebook run, its
+    self-checks record progress into ``cwd``, never the user's home."""
     command = [sys.executable, "-m", "nbgrader", *args]
     env = {**venv_env(), "KAMLAB_PROGRESS": str(cwd / ".kamlab" / "progress.json")}
     done = subprocess.run(command, cwd=cwd, capture_output=True, text=True, env=env)
@@ -112,14 +112,18 @@ def generate(into: Path, only: list[str] | None = None) -> tuple[Path, Path]:
     shutil.copytree(SOURCE, into / "source", ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
     for exercise in only or assignments():
         nbgrader("generate_assignment", exercise, "--force", cwd=into)
-        nbgrader("generate_solution", exercise, "--force", cwd=into)
+        # not executed: the outputs are stripped before committing (tests/notebooks runs every solution)
+        nbgrader("generate_solution", exercise, "--force", "--Execute.enabled=False", cwd=into)
     return into / "release", into / "solution"
 
 
 def normalised(path: Path) -> dict:
-    """A notebook as committed: no outputs, execution counts or execution timings
-    (generate_solution runs the notebook; the repository keeps it clean)."""
+    """A notebook as committed: no outputs, execution counts, execution timings or kernel
+    details (a notebook that ran has them; the repository keeps it clean)."""
     nb = json.loads(path.read_text(encoding="utf-8"))
+    language = nb["metadata"].get("language_info")
+    if language:  # a run adds the kernel's details (its Python version): keep the name only
+        nb["metadata"]["language_info"] = {"name": language.get("name", "python")}
     for cell in nb["cells"]:
         cell.get("metadata", {}).pop("execution", None)
         if cell["cell_type"] == "code":
