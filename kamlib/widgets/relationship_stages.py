@@ -79,22 +79,33 @@ def render_relationship_stages(account: str = "KA05", links=None, leaves: str | 
         if leaves not in g:
             raise ValueError(f"leaves must be a person in the network ({', '.join(sorted(g))}) or None; "
                              f"got {check.shown(leaves)}")
-        after, gone = exposure(remove_contact(g, leaves)), str(g.nodes[leaves]["role"])
+        left = remove_contact(g, leaves)
+        after, gone = exposure(left), str(g.nodes[leaves]["role"])
     picture = None
     if draw:
-        from kamlib.plots.relationship_stages import plot_contact_network
+        from kamlib.models.relationship_stages import contact_positions
+        from kamlib.plots.relationship_stages import (
+            contact_network_background,
+            contact_network_moving,
+        )
+        from kamlib.plots.style import plot_language
         from kamlib.widgets.figure import canvas_or_new
 
+        # the level rows and the companies' names once per account and language; a press
+        # redraws the links, the people and the title
         canvas = canvas_or_new(canvas, _FIGSIZE, _MARGINS)
-        plot_contact_network(g, [] if leaves is None else [leaves], ax=canvas.clear())
-        picture = canvas.png()
+        where = contact_positions(g)
+        key = ("contact_network", plot_language(), tuple(sorted(where.items())))
+        ax = canvas.still(key, lambda ax: contact_network_background(ax, where))
+        gone_ids = [] if leaves is None else [leaves]
+        picture = canvas.moving_png(contact_network_moving(ax, g if leaves is None else left, g, where, gone_ids,
+                                                           after))
     head = f"<h4>{_html.escape(str(Text.term('shape_' + before.shape)))}</h4>"
     if gone is not None:
         head = (f"<h4>{_html.escape(str(Text.term('shape_' + before.shape)))} → "
                 f"{_html.escape(str(Text(f'without the {gone}', f'没有了{gone}')))}: "
                 f"{_html.escape(str(Text.term('shape_' + after.shape)))}</h4>")
-    html = head + f"<b>{Text.term('exposure_figures')}</b>" + _figures(after, g if leaves is None else
-                                                                        remove_contact(g, leaves))
+    html = head + f"<b>{Text.term('exposure_figures')}</b>" + _figures(after, g if leaves is None else left)
     if problems:
         items = "".join(f"<li>{_html.escape(p)}</li>" for p in problems)
         html += f"<b style='color:#b3261e'>{Text.term('network_problem')}</b><ul>{items}</ul>"
