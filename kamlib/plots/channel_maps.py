@@ -7,6 +7,7 @@ The layout (positions) is computed apart from drawing by :func:`channel_map_layo
 
 from __future__ import annotations
 
+import functools
 import textwrap
 from collections.abc import Hashable
 
@@ -42,16 +43,11 @@ KIND_COLOURS = {
 _SUPPLY, _FIRST_FILL, _INFLUENCE, _LEVER = "#2f5597", "#c55a11", "#7030a0", "#c00000"
 
 
-def _box_clip(text):
-    """What an arrow is clipped against at ``text``'s box: the box itself, remembered.
-
-    matplotlib cuts an arrow at a box edge by bisection, asking the box's patch whether
-    a point is inside some 20 times per arrow end, and the patch rebuilds its rounded
-    outline on every question (about 4 ms an arrow, twice per inline figure: half the
-    channel map's drawing time). This stand-in answers from the same outline, in display
-    coordinates, built once per position and size of the box, so the arrows end exactly
-    where they did. It is never drawn.
-    """
+@functools.lru_cache(maxsize=1)
+def _artist_classes():
+    """The two helper artists below, made once (matplotlib is imported only when drawing, and
+    making an Artist subclass is slow: it was a tenth of a channel map's drawing time)."""
+    from matplotlib.artist import Artist
     from matplotlib.patches import Patch
     from matplotlib.transforms import IdentityTransform
 
@@ -85,7 +81,33 @@ def _box_clip(text):
         def contains(self, mouseevent, radius=None):
             return self.contains_point((mouseevent.x, mouseevent.y), radius), {}
 
-    return BoxClip(text)
+    class BoxPlacer(Artist):
+        def __init__(self, texts):
+            super().__init__()
+            self._texts = texts
+            self.set_zorder(3.5)
+            self.set_in_layout(False)  # takes no room: not part of a tight bounding box
+
+        def draw(self, renderer):
+            for label in self._texts:
+                if label.get_bbox_patch() is not None:
+                    label.update_bbox_position_size(renderer)
+            self.stale = False
+
+    return BoxClip, BoxPlacer
+
+
+def _box_clip(text):
+    """What an arrow is clipped against at ``text``'s box: the box itself, remembered.
+
+    matplotlib cuts an arrow at a box edge by bisection, asking the box's patch whether
+    a point is inside some 20 times per arrow end, and the patch rebuilds its rounded
+    outline on every question (about 4 ms an arrow, twice per inline figure: half the
+    channel map's drawing time). This stand-in answers from the same outline, in display
+    coordinates, built once per position and size of the box, so the arrows end exactly
+    where they did. It is never drawn.
+    """
+    return _artist_classes()[0](text)
 
 
 def _BoxPlacer(texts):
@@ -93,21 +115,7 @@ def _BoxPlacer(texts):
     text's box where it will be drawn, so the arrows (zorder 4) can end at the box of a
     text drawn after them (zorder 6). This replaces a second, hidden copy of every box
     and its text under the arrows, which cost a third of the map's drawing time."""
-    from matplotlib.artist import Artist
-
-    class BoxPlacer(Artist):
-        def __init__(self):
-            super().__init__()
-            self.set_zorder(3.5)
-            self.set_in_layout(False)  # takes no room: not part of a tight bounding box
-
-        def draw(self, renderer):
-            for label in texts:
-                if label.get_bbox_patch() is not None:
-                    label.update_bbox_position_size(renderer)
-            self.stale = False
-
-    return BoxPlacer()
+    return _artist_classes()[1](texts)
 
 
 def _supply_edges(g) -> list:
