@@ -67,9 +67,15 @@ def contact_network_moving(ax, g, full, where, gone, found) -> list:
     :func:`contact_network_background`: ``g`` the network without the people ``gone``, ``full``
     the network with them, ``found`` the ``exposure`` of ``g``. The artists added, in the order a
     full draw puts them (z-order, then as added)."""
+    return [*contact_network_shapes(ax, g, where, gone, found), *contact_network_names(ax, full, where, gone).values(),
+            contact_network_title(ax, found)]
+
+
+def contact_network_shapes(ax, g, where, gone, found) -> list:
+    """The links (inside each company, across) and the people (ringed when the relationship
+    hangs on them, crossed out when gone) of :func:`contact_network_moving`, in drawing order."""
     from matplotlib.collections import LineCollection
 
-    language = plot_language()
     inside, across = [], []
     for u, v in g.edges:
         (x0, y0), (x1, y1) = where[u], where[v]
@@ -92,13 +98,28 @@ def contact_network_moving(ax, g, full, where, gone, found) -> list:
     if gone:
         drawn.append(ax.scatter([where[n][0] for n in gone], [where[n][1] for n in gone], s=260, marker="X",
                                 color="#bbbbbb", zorder=2))
+    return drawn
+
+
+def contact_network_names(ax, full, where, gone=(), only=None) -> dict:
+    """Each person's role beside them (grey when gone): contact id -> the Text added, in drawing
+    order; ``only``: the contact ids to name (None: everyone)."""
+    language = plot_language()
+    names = {}
     for node, (x, y) in where.items():
+        if only is not None and node not in only:
+            continue
         side = full.nodes[node]["side"]
-        drawn.append(ax.text(x + (-0.22 if side == "seller" else 0.22), y - 0.3, full.nodes[node]["role"].get(language),
-                             fontsize=7, ha="right" if side == "seller" else "left", va="center", zorder=3,
-                             color="#999999" if node in gone else "black"))
+        names[node] = ax.text(x + (-0.22 if side == "seller" else 0.22), y - 0.3, full.nodes[node]["role"].get(language),
+                              fontsize=7, ha="right" if side == "seller" else "left", va="center", zorder=3,
+                              color="#999999" if node in gone else "black")
+    return names
+
+
+def contact_network_title(ax, found):
+    """The title, with the shape of the network (``found``: its ``exposure``)."""
     ax.title.set_text(f"{text('contact_network_title')} · {text('shape_' + found.shape)}")
-    return [*drawn, ax.title]
+    return ax.title
 
 
 def plot_stages(counts: Mapping[str, int] | None = None, ax=None):

@@ -48,24 +48,27 @@ class Canvas:
         left, bottom, right, top = margins
         self.figure.subplots_adjust(left=left, bottom=bottom, right=right, top=top)
         self.ax = self.figure.add_subplot()
-        self._still_key, self._still_pixels, self._moving = None, None, []
+        self._still_key, self._still_pixels, self._under, self._moving = None, None, None, []
 
     def clear(self):
         """The Axes, emptied for the next drawing."""
-        self._still_key, self._still_pixels, self._moving = None, None, []
+        self._still_key, self._still_pixels, self._under, self._moving = None, None, None, []
         self.ax.clear()
         return self.ax
 
     def png(self) -> bytes:
         return png(self.figure, self.dpi)
 
-    def still(self, key, draw) -> object:
+    def still(self, key, draw, over=None) -> object:
         """The Axes, ready for this frame's moving artists.
 
         ``draw(ax)`` puts the still part of the picture on the emptied Axes; it runs,
         and is rendered, only when ``key`` (anything comparable: what the still part
         depends on, e.g. the language) differs from the last frame's. Otherwise the
         last frame's moving artists are taken off and the still pixels are reused.
+        ``over(ax)``, when given, adds still artists that a full draw puts over some
+        moving ones (labels over lines): the picture before them is kept too, so that
+        :meth:`moving_png` can uncover the places where they must be drawn again.
         """
         for artist in self._moving:
             try:
@@ -74,26 +77,47 @@ class Canvas:
                 pass
         self._moving = []
         if self._still_pixels is None or self._still_key != key:
+            import numpy as np
             from matplotlib.backends.backend_agg import FigureCanvasAgg
 
             ax = self.clear()
             draw(ax)
             agg = FigureCanvasAgg(self.figure)
             agg.draw()
+            self._under = None
+            if over is not None:
+                self._under = np.array(agg.buffer_rgba())
+                over(ax)
+                agg.draw()
             self._still_pixels = agg.copy_from_bbox(self.figure.bbox)
             self._still_key = key
         return self.ax
 
-    def moving_png(self, artists) -> bytes:
+    def moving_png(self, artists, uncover=()) -> bytes:
         """The PNG of the still part with ``artists`` (on this canvas's Axes, added after
         :meth:`still`) drawn over it in the order given, which is the caller's to make the
-        order a full draw uses (by z-order, then as added). The same picture as
-        :meth:`png` would give, much faster."""
+        order a full draw uses (by z-order, then as added). ``uncover``: boxes (display
+        pixels, e.g. a label's window extent) where the still part is put back as it was
+        before ``over`` (the caller draws again what belongs there, among ``artists``).
+        The same picture as :meth:`png` would give, much faster."""
+        import numpy as np
+
         if self._still_pixels is None:
             raise RuntimeError("call Canvas.still(...) before Canvas.moving_png(...)")
         agg = self.figure.canvas
         agg.restore_region(self._still_pixels)
         renderer = agg.get_renderer()
+        if uncover:
+            if self._under is None:
+                raise RuntimeError("uncover needs a still part drawn with over=...")
+            pixels = np.asarray(agg.buffer_rgba())
+            height, width = pixels.shape[:2]
+            for box in uncover:
+                x0, y0, x1, y1 = box.extents if hasattr(box, "extents") else box
+                c0, c1 = max(0, int(np.floor(x0))), min(width, int(np.ceil(x1)) + 1)
+                r0, r1 = max(0, height - int(np.ceil(y1)) - 1), min(height, height - int(np.floor(y0)))
+                if c0 < c1 and r0 < r1:
+                    pixels[r0:r1, c0:c1] = self._under[r0:r1, c0:c1]
         self._moving = list(artists)
         for artist in self._moving:
             artist.draw(renderer)
