@@ -31,7 +31,7 @@ __all__ = ["render_relationship_stages", "relationship_stages_explorer"]
 
 _FIGSIZE = (9.0, 5.0)
 _MARGINS = (0.01, 0.02, 0.99, 0.93)
-#: Each explorer canvas's people's names, drawn with the still part: where each is (pixels).
+#: Each explorer canvas's people's names drawn with the still part, and where each is (pixels).
 _NAMES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
@@ -107,12 +107,14 @@ def render_relationship_stages(account: str = "KA05", links=None, leaves: str | 
                           over=lambda ax: named.update(contact_network_names(ax, g, where)))
         if named:  # drawn just now: where each name is, in pixels, a little wider for antialiasing
             renderer = canvas.figure.canvas.get_renderer()
-            _NAMES[canvas] = {n: t.get_window_extent(renderer).padded(2) for n, t in named.items()}
-        boxes = _NAMES[canvas]
+            _NAMES[canvas] = (named, {n: t.get_window_extent(renderer).padded(2) for n, t in named.items()})
+        kept, boxes = _NAMES[canvas]
         gone_ids = [] if leaves is None else [leaves]
         shapes = contact_network_shapes(ax, g if leaves is None else left, where, gone_ids, after)
         dirty = _touched(ax, shapes, boxes) | set(gone_ids)
         names = contact_network_names(ax, g, where, gone_ids, only=dirty)
+        for node, name in kept.items():  # the figure holds each name once, as drawn (for a full draw)
+            name.set_visible(node not in dirty)
         picture = canvas.moving_png([*shapes, *names.values(), contact_network_title(ax, after)],
                                     uncover=[boxes[n] for n in dirty])
     head = f"<h4>{_html.escape(str(Text.term('shape_' + before.shape)))}</h4>"

@@ -97,3 +97,4 @@ def test_a_move_draws_the_same_pixels_as_a_full_draw():
         full = Canvas(figsize=_FIGSIZE, margins=_MARGINS)
         plot_five_forces(five_forces_pressure(ratings, {FORCES[0]: ["three majors bid"]}), ax=full.ax)
         assert (_pixels(view.png) == _pixels(full.png())).all()
+        assert (_pixels(canvas.png()) == _pixels(full.png())).all()  # the figure holds what was drawn

@@ -78,3 +78,4 @@ def test_a_switch_draws_the_same_pixels_as_a_full_draw():
         full = Canvas(figsize=_FIGSIZE, margins=_MARGINS)
         plot_control_chain(case.stages, list(case.controls.values()), running, ax=full.ax)
         assert (_pixels(view.png) == _pixels(full.png())).all()
+        assert (_pixels(canvas.png()) == _pixels(full.png())).all()  # the figure holds what was drawn

@@ -153,3 +153,4 @@ def test_an_edit_draws_the_same_pixels_as_a_full_draw():
         fig.subplots_adjust(*_MARGINS)
         plot_channel_map(g, ax=fig.add_subplot(), layout=layout, title=str(Text.term("channel_map")))
         assert (_pixels(view.png) == _pixels(png(fig))).all()
+        assert (_pixels(canvas.png()) == _pixels(png(fig))).all()  # the figure holds what was drawn

@@ -78,3 +78,4 @@ def test_a_move_draws_the_same_pixels_as_a_full_draw():
         full = Canvas(figsize=_FIGSIZE)
         plot_selection_matrix(scores, ax=full.ax, highlight=chosen, annotate=chosen)
         assert (_pixels(view.png) == _pixels(full.png())).all()
+        assert (_pixels(canvas.png()) == _pixels(full.png())).all()  # the figure holds what was drawn

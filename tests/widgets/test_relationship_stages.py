@@ -82,3 +82,4 @@ def test_a_press_draws_the_same_pixels_as_a_full_draw():
         full = Canvas(figsize=_FIGSIZE, margins=_MARGINS)
         plot_contact_network(g, [] if leaves is None else [leaves], ax=full.ax)
         assert (_pixels(view.png) == _pixels(full.png())).all()
+        assert (_pixels(canvas.png()) == _pixels(full.png())).all()  # the figure holds what was drawn
