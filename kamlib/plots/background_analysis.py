@@ -48,7 +48,7 @@ def five_forces_background(ax, frame: bool = True) -> None:
 
 
 def five_forces_frame(ax) -> list:
-    """The spines and the forces' tick marks: a full draw puts them over the bars."""
+    """The forces' tick marks, then the four spines: a full draw puts them over the bars."""
     return [*(tick.tick1line for tick in ax.yaxis.get_major_ticks()), *ax.spines.values()]
 
 

@@ -8,9 +8,11 @@ under 100 ms, and the figure never leaks into the notebook as a stray output.
 Most of a redraw is the part a move does not change: axes, ticks, titles, labels
 (text layout is the slow part of Agg). :meth:`Canvas.still` draws that part once
 per key and keeps its pixels; :meth:`Canvas.moving_png` puts them back and draws
-only the artists a move changes on top, in z-order, as the full draw would: the
-picture is the same, pixel for pixel, as long as no still artist is drawn over a
-moving one (a render function keeps such artists, e.g. spines, among the moving).
+only the artists a move changes on top, in the order a full draw would: the picture
+is the same, pixel for pixel, as long as no still artist is drawn over a moving one
+(a render function keeps such artists, e.g. spines, among the moving, or draws them
+with ``over`` and uncovers them where a moving one touches them). Each explorer's
+test compares its moves with its ``plot_*`` function's full draw.
 """
 
 from __future__ import annotations
