@@ -71,24 +71,32 @@ def contact_network_moving(ax, g, full, where, gone, found) -> list:
             contact_network_title(ax, found)]
 
 
-def contact_network_shapes(ax, g, where, gone, found) -> list:
-    """The links (inside each company, across) and the people (ringed when the relationship
-    hangs on them, crossed out when gone) of :func:`contact_network_moving`, in drawing order."""
+def contact_network_inside(ax, g, where):
+    """The links inside each company (grey, bowed outwards), one LineCollection."""
     from matplotlib.collections import LineCollection
 
-    inside, across = [], []
+    inside = []
     for u, v in g.edges:
         (x0, y0), (x1, y1) = where[u], where[v]
         if g.nodes[u]["side"] != g.nodes[v]["side"]:
-            across.append([(x0, y0), (x1, y1)])
             continue
         # a link inside a company bows outwards, so it never runs through the people between its ends
         out = (-1 if g.nodes[u]["side"] == "seller" else 1) * (0.25 + 0.3 * abs(y1 - y0))
         cx, cy = (x0 + x1) / 2 + out, (y0 + y1) / 2
         inside.append([((1 - t) ** 2 * x0 + 2 * (1 - t) * t * cx + t ** 2 * x1,
                         (1 - t) ** 2 * y0 + 2 * (1 - t) * t * cy + t ** 2 * y1) for t in _STEPS])
-    drawn = [ax.add_collection(LineCollection(inside, colors="#aaaaaa", linewidths=1.0, zorder=0)),
-             ax.add_collection(LineCollection(across, colors="#e07b00", linewidths=2.2, zorder=1))]
+    return ax.add_collection(LineCollection(inside, colors="#aaaaaa", linewidths=1.0, zorder=0))
+
+
+def contact_network_shapes(ax, g, where, gone, found, inside: bool = True) -> list:
+    """The links (inside each company unless ``inside`` is False, across) and the people
+    (ringed when the relationship hangs on them, crossed out when gone) of
+    :func:`contact_network_moving`, in drawing order."""
+    from matplotlib.collections import LineCollection
+
+    across = [[where[u], where[v]] for u, v in g.edges if g.nodes[u]["side"] != g.nodes[v]["side"]]
+    drawn = [contact_network_inside(ax, g, where)] if inside else []
+    drawn.append(ax.add_collection(LineCollection(across, colors="#e07b00", linewidths=2.2, zorder=1)))
     key = set(found.key_people)
     nodes = [n for n in where if n in g]  # one scatter for everyone: a widget redraws it on every press
     drawn.append(ax.scatter([where[n][0] for n in nodes], [where[n][1] for n in nodes], s=260, zorder=2,

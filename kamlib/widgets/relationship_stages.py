@@ -89,6 +89,7 @@ def render_relationship_stages(account: str = "KA05", links=None, leaves: str | 
         from kamlib.models.relationship_stages import contact_positions
         from kamlib.plots.relationship_stages import (
             contact_network_background,
+            contact_network_inside,
             contact_network_names,
             contact_network_shapes,
             contact_network_title,
@@ -96,22 +97,30 @@ def render_relationship_stages(account: str = "KA05", links=None, leaves: str | 
         from kamlib.plots.style import plot_language
         from kamlib.widgets.figure import canvas_or_new
 
-        # the level rows, the companies' names and the people's names once per account and
-        # language; a press redraws the links, the people and the title, and the names only
-        # where a link or a person now touches them (or they are gone)
+        # the level rows and the companies' names once per account and language; the links
+        # inside each company and the people's names once per who has left; a press redraws
+        # the cross-links, the people and the title, and the names they touch
         canvas = canvas_or_new(canvas, _FIGSIZE, _MARGINS)
         where = contact_positions(g)
+        shown = g if leaves is None else left
+        gone_ids = [] if leaves is None else [leaves]
         key = ("contact_network", plot_language(), tuple(sorted(where.items())))
+        ax = canvas.still(key, lambda ax: contact_network_background(ax, where))
+        inside = tuple(sorted(tuple(sorted(e)) for e in shown.edges
+                              if shown.nodes[e[0]]["side"] == shown.nodes[e[1]]["side"]))
         named: dict = {}
-        ax = canvas.still(key, lambda ax: contact_network_background(ax, where),
-                          over=lambda ax: named.update(contact_network_names(ax, g, where)))
+
+        def names_over(ax):
+            named.update(contact_network_names(ax, g, where, gone_ids))
+            return list(named.values())
+
+        canvas.still_layers((key, leaves, inside), lambda ax: [contact_network_inside(ax, shown, where)], names_over)
         if named:  # drawn just now: where each name is, in pixels, a little wider for antialiasing
             renderer = canvas.figure.canvas.get_renderer()
             _NAMES[canvas] = (named, {n: t.get_window_extent(renderer).padded(2) for n, t in named.items()})
         kept, boxes = _NAMES[canvas]
-        gone_ids = [] if leaves is None else [leaves]
-        shapes = contact_network_shapes(ax, g if leaves is None else left, where, gone_ids, after)
-        dirty = _touched(ax, shapes, boxes) | set(gone_ids)
+        shapes = contact_network_shapes(ax, shown, where, gone_ids, after, inside=False)
+        dirty = _touched(ax, shapes, boxes)
         names = contact_network_names(ax, g, where, gone_ids, only=dirty)
         for node, name in kept.items():  # the figure holds each name once, as drawn (for a full draw)
             name.set_visible(node not in dirty)

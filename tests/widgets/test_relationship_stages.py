@@ -76,7 +76,9 @@ def test_a_press_draws_the_same_pixels_as_a_full_draw():
     case = load_network_case("KA05")
     inside, across = _cross(case)
     canvas = Canvas(figsize=_FIGSIZE, margins=_MARGINS)
-    for links, leaves in ((None, None), (DIAMOND, "b_buy"), (DIAMOND, None), (None, "s_kam")):
+    people = [c.id for c in case.contacts]  # everyone leaving in turn: names copied or drawn again
+    for links, leaves in ((None, None), (DIAMOND, "b_buy"), (DIAMOND, None), (None, "s_kam"),
+                          *((DIAMOND, p) for p in people), (None, None)):
         view = render_relationship_stages("KA05", links, leaves, canvas=canvas)
         g = add_links(contact_network(case.contacts, inside), across if links is None else links)
         full = Canvas(figsize=_FIGSIZE, margins=_MARGINS)
