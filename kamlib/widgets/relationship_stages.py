@@ -106,15 +106,16 @@ def render_relationship_stages(account: str = "KA05", links=None, leaves: str | 
         gone_ids = [] if leaves is None else [leaves]
         key = ("contact_network", plot_language(), tuple(sorted(where.items())))
         ax = canvas.still(key, lambda ax: contact_network_background(ax, where))
-        inside = tuple(sorted(tuple(sorted(e)) for e in shown.edges
-                              if shown.nodes[e[0]]["side"] == shown.nodes[e[1]]["side"]))
+        links_inside = tuple(sorted(tuple(sorted(e)) for e in shown.edges
+                                    if shown.nodes[e[0]]["side"] == shown.nodes[e[1]]["side"]))
         named: dict = {}
 
         def names_over(ax):
             named.update(contact_network_names(ax, g, where, gone_ids))
             return list(named.values())
 
-        canvas.still_layers((key, leaves, inside), lambda ax: [contact_network_inside(ax, shown, where)], names_over)
+        canvas.still_layers((key, account, leaves, links_inside), lambda ax: [contact_network_inside(ax, shown, where)],
+                            names_over)
         if named:  # drawn just now: where each name is, in pixels, a little wider for antialiasing
             renderer = canvas.figure.canvas.get_renderer()
             _NAMES[canvas] = (named, {n: t.get_window_extent(renderer).padded(2) for n, t in named.items()})
