@@ -19,7 +19,6 @@ problems are in Chinese (:data:`STARTER_EDGES_ZH`).
 from __future__ import annotations
 
 import re
-import weakref
 
 from kamlib.i18n import get_language
 from kamlib.models.channel_maps import (
@@ -66,8 +65,6 @@ STARTER_EDGES_ZH = """\
 
 _NOTES = ("influence", "first_fill", "aftermarket")
 _MARGINS = (0.01, 0.01, 0.99, 0.93)
-#: Each explorer canvas's last map and its picture (see render_channel_maps).
-_LAST: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 _NOTE_ALIASES = {"影响": "influence", "初装油": "first_fill", "初装": "first_fill", "售后换油": "aftermarket",
                  "售后": "aftermarket"}
 _HEADERS = (["from", "to"], ["起点", "终点"])
@@ -207,15 +204,9 @@ def render_channel_maps(edges, source: str | None = None, volume_t: float = 1000
             channel_map_layout,
             channel_map_moving,
         )
-        from kamlib.plots.style import plot_language
         from kamlib.widgets.figure import canvas_or_new
 
         canvas = canvas_or_new(canvas, (7, 5), _MARGINS)
-        # the same map as last time (a trailing space, a blank line, a comment typed): no redraw
-        shown = (repr(rows), source, float(volume_t), plot_language())
-        last = _LAST.get(canvas)
-        if last is not None and last[0] == shown:
-            return _view(g, problems, last[1])
         layout = channel_map_layout(g)
         size, facts, title = channel_map_figsize(layout), channel_map_facts(g), str(Text.term("channel_map"))
 
@@ -226,7 +217,6 @@ def render_channel_maps(edges, source: str | None = None, volume_t: float = 1000
         # legend and title only when they change; the boxes and arrows on every edit
         ax = canvas.still((size, channel_map_background_key(g, layout, facts, title)), background)
         picture = canvas.moving_png(channel_map_moving(ax, g, layout, facts))
-        _LAST[canvas] = (shown, picture)
     return _view(g, problems, picture)
 
 
