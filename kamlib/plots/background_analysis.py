@@ -25,16 +25,17 @@ def plot_five_forces(pressure: ForcesPressure, ax=None):
         raise TypeError(f"pressure must be a ForcesPressure (from five_forces_pressure), got "
                         f"{type(pressure).__name__}")
     ax = axes(ax, figsize=(8, 3.8))
+    five_forces_background(ax)
+    five_forces_bars(ax, pressure)
+    return ax
+
+
+def five_forces_background(ax, frame: bool = True) -> None:
+    """What every five-forces chart shares: the forces' names, the rating axis and the title
+    (an explorer draws it once and the bars on every move; ``frame=False`` leaves out what a
+    full draw puts over the bars, the spines and the forces' tick marks: see
+    :func:`five_forces_frame`)."""
     rows = list(reversed(FORCES))  # rivalry at the top, as Porter draws it in the middle
-    values = [pressure.ratings[f] for f in rows]
-    colours = [_DRIVER if f in pressure.drivers else _OTHER for f in rows]
-    ax.barh(range(len(rows)), values, color=colours, height=0.6)
-    for y, (force, value) in enumerate(zip(rows, values, strict=True)):
-        mark = " !" if force in pressure.unsupported else ""
-        ax.text(value + 0.06, y, f"{value}{mark}", va="center", fontsize=9)
-    ax.axvline(pressure.overall, color=_OVERALL, linestyle="--", lw=1.5)
-    ax.text(pressure.overall, len(rows) - 0.45, f"{text('overall_pressure')}: {pressure.overall:.1f} "
-            f"({text('pressure_' + pressure.level)})", ha="center", va="bottom", fontsize=9, color=_OVERALL)
     ax.set_yticks(range(len(rows)))
     ax.set_yticklabels([text(f"force_{f}") for f in rows])
     ax.set_xlim(0, 5.6)
@@ -42,7 +43,30 @@ def plot_five_forces(pressure: ForcesPressure, ax=None):
     ax.set_xticks([1, 2, 3, 4, 5])
     ax.set_xlabel(text("force_rating_axis"))
     ax.set_title(text("five_forces_title"), fontsize=10)
-    return ax
+    for artist in five_forces_frame(ax):
+        artist.set_visible(frame)
+
+
+def five_forces_frame(ax) -> list:
+    """The forces' tick marks, then the four spines: a full draw puts them over the bars."""
+    return [*(tick.tick1line for tick in ax.yaxis.get_major_ticks()), *ax.spines.values()]
+
+
+def five_forces_bars(ax, pressure: ForcesPressure) -> list:
+    """The ratings of ``pressure`` on a :func:`five_forces_background`: the artists added, in
+    drawing order."""
+    rows = list(reversed(FORCES))
+    values = [pressure.ratings[f] for f in rows]
+    colours = [_DRIVER if f in pressure.drivers else _OTHER for f in rows]
+    drawn = list(ax.barh(range(len(rows)), values, color=colours, height=0.6))
+    for y, (force, value) in enumerate(zip(rows, values, strict=True)):
+        mark = " !" if force in pressure.unsupported else ""
+        drawn.append(ax.text(value + 0.06, y, f"{value}{mark}", va="center", fontsize=9))
+    drawn.append(ax.axvline(pressure.overall, color=_OVERALL, linestyle="--", lw=1.5))
+    drawn.append(ax.text(pressure.overall, len(rows) - 0.45, f"{text('overall_pressure')}: {pressure.overall:.1f} "
+                         f"({text('pressure_' + pressure.level)})", ha="center", va="bottom", fontsize=9,
+                         color=_OVERALL))
+    return drawn
 
 
 def plot_competitor_shares(shares: Mapping[str, Mapping[str, float]], names: Mapping[str, str] | None = None,

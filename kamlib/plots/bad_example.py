@@ -33,38 +33,29 @@ def plot_control_chain(stages, controls, in_place=(), ax=None):
     hollow when not in place), the failure stage (red) and where the drum is stopped, or a
     red cross at the end when the unit stops. ``stages`` and ``controls`` as for
     :func:`~kamlib.models.bad_example.first_catch`; ``in_place`` the ids of the controls that run."""
-    from matplotlib.lines import Line2D
 
     catch = first_catch(stages, controls, in_place)
-    stages, controls, running = list(stages), list(controls), set(in_place)
+    stages, controls = list(stages), list(controls)
     ax = axes(ax, figsize=(8.5, 3.4))
+    control_chain_background(ax, stages, controls)
+    control_chain_moving(ax, stages, controls, in_place, catch)
+    return ax
+
+
+def control_chain_background(ax, stages, controls) -> None:
+    """What every state of a case's control chain shares: the stages, the failure point, the
+    legend and the title (an explorer draws it once; a switch redraws only
+    :func:`control_chain_moving`). ``stages`` and ``controls`` as checked by
+    :func:`plot_control_chain`."""
+    from matplotlib.lines import Line2D
+
     n = len(stages)
-    ids = [s.id for s in stages]
     fail = next(x for x, s in enumerate(stages) if s.failure)
     ax.plot(range(n), [0] * n, color="#1f4e79", linewidth=3, marker="o", markersize=10, zorder=1)
     ax.plot([fail], [0], linestyle="none", marker="v", markersize=14, color=_FAIL, zorder=2)
-    xs, ys, faces, edges, levels = [], [], [], [], {}
-    for control in controls:
-        x = ids.index(control.stage)
-        levels[x] = levels.get(x, 0) + 1
-        on, colour = control.id in running, _CATCH if control.catches else _MISS
-        xs.append(x)
-        ys.append(0.55 * levels[x])
-        faces.append(colour if on else _OFF)
-        edges.append(colour)
-    if xs:
-        ax.scatter(xs, ys, s=110, marker="s", c=faces, edgecolors=edges, linewidths=1.5, zorder=3)
     for x, stage in enumerate(stages):
         ax.text(x, -0.3, _wrap(_say(stage.name), 15), ha="center", va="top", fontsize=8)
     ax.text(fail, 0.2, text("bad_failure_point"), ha="center", va="bottom", color=_FAIL, fontsize=8)
-    if catch.stage is not None and not catch.outage:
-        x = ids.index(catch.stage)
-        ax.plot([x], [0], linestyle="none", marker="o", markersize=22, markerfacecolor="none",
-                markeredgecolor=_CATCH, markeredgewidth=2.5, zorder=4)
-        ax.text(x, -1.25, text("bad_caught_here"), ha="center", color=_CATCH, fontsize=9, fontweight="bold")
-    if catch.outage:
-        ax.plot([n - 1], [0], linestyle="none", marker="X", markersize=20, color=_FAIL, zorder=4)
-        ax.text(n - 1, -1.25, text("bad_never_caught" if catch.stage is None else "bad_too_late"), ha="right", color=_FAIL, fontsize=9, fontweight="bold")
     ax.set_xlim(-0.6, n - 0.4)
     ax.set_ylim(-1.4, 1.5)
     ax.axis("off")
@@ -74,7 +65,37 @@ def plot_control_chain(stages, controls, in_place=(), ax=None):
                       label=text("bad_control_off"))]
     ax.legend(handles=handles, loc="upper left", fontsize=8, frameon=False)
     ax.set_title(text("bad_control_chain_title"))
-    return ax
+
+
+def control_chain_moving(ax, stages, controls, in_place, catch) -> list:
+    """The controls (filled when in place) and where the drum is stopped, or the unit stops, on a
+    :func:`control_chain_background`; ``catch`` from ``first_catch``. The artists added, in the
+    order a full draw puts them (z-order, then as added)."""
+    n, running = len(stages), set(in_place)
+    ids = [s.id for s in stages]
+    xs, ys, faces, edges, levels = [], [], [], [], {}
+    for control in controls:
+        x = ids.index(control.stage)
+        levels[x] = levels.get(x, 0) + 1
+        on, colour = control.id in running, _CATCH if control.catches else _MISS
+        xs.append(x)
+        ys.append(0.55 * levels[x])
+        faces.append(colour if on else _OFF)
+        edges.append(colour)
+    middle, top = [], []  # z-order 3 (with the stage names), 4
+    if xs:
+        middle.append(ax.scatter(xs, ys, s=110, marker="s", c=faces, edgecolors=edges, linewidths=1.5, zorder=3))
+    if catch.stage is not None and not catch.outage:
+        x = ids.index(catch.stage)
+        top += ax.plot([x], [0], linestyle="none", marker="o", markersize=22, markerfacecolor="none",
+                       markeredgecolor=_CATCH, markeredgewidth=2.5, zorder=4)
+        middle.append(ax.text(x, -1.25, text("bad_caught_here"), ha="center", color=_CATCH, fontsize=9,
+                              fontweight="bold"))
+    if catch.outage:
+        top += ax.plot([n - 1], [0], linestyle="none", marker="X", markersize=20, color=_FAIL, zorder=4)
+        middle.append(ax.text(n - 1, -1.25, text("bad_never_caught" if catch.stage is None else "bad_too_late"),
+                              ha="right", color=_FAIL, fontsize=9, fontweight="bold"))
+    return middle + top
 
 
 def plot_contacts(seller, buyer, links, leaving: str | None = None, ax=None):

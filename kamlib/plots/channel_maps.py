@@ -7,6 +7,7 @@ The layout (positions) is computed apart from drawing by :func:`channel_map_layo
 
 from __future__ import annotations
 
+import functools
 import textwrap
 from collections.abc import Hashable
 
@@ -27,6 +28,8 @@ from kamlib.text import Text
 
 __all__ = ["KIND_COLOURS", "channel_map_layout", "channel_map_figsize", "node_label", "plot_channel_map",
            "channel_map_takeaway", "plot_inflows", "plot_segment_channels", "plot_top_routes"]
+# channel_map_facts, channel_map_background(_key) and channel_map_moving are the pieces of
+# plot_channel_map an explorer draws apart (kamlib.widgets.channel_maps); not top-level names.
 
 KIND_COLOURS = {
     "supplier": "#1f4e79",
@@ -42,16 +45,11 @@ KIND_COLOURS = {
 _SUPPLY, _FIRST_FILL, _INFLUENCE, _LEVER = "#2f5597", "#c55a11", "#7030a0", "#c00000"
 
 
-def _box_clip(text):
-    """What an arrow is clipped against at ``text``'s box: the box itself, remembered.
-
-    matplotlib cuts an arrow at a box edge by bisection, asking the box's patch whether
-    a point is inside some 20 times per arrow end, and the patch rebuilds its rounded
-    outline on every question (about 4 ms an arrow, twice per inline figure: half the
-    channel map's drawing time). This stand-in answers from the same outline, in display
-    coordinates, built once per position and size of the box, so the arrows end exactly
-    where they did. It is never drawn.
-    """
+@functools.lru_cache(maxsize=1)
+def _artist_classes():
+    """The two helper artists below, made once (matplotlib is imported only when drawing, and
+    making an Artist subclass is slow: it was a tenth of a channel map's drawing time)."""
+    from matplotlib.artist import Artist
     from matplotlib.patches import Patch
     from matplotlib.transforms import IdentityTransform
 
@@ -85,7 +83,33 @@ def _box_clip(text):
         def contains(self, mouseevent, radius=None):
             return self.contains_point((mouseevent.x, mouseevent.y), radius), {}
 
-    return BoxClip(text)
+    class BoxPlacer(Artist):
+        def __init__(self, texts):
+            super().__init__()
+            self._texts = texts
+            self.set_zorder(3.5)
+            self.set_in_layout(False)  # takes no room: not part of a tight bounding box
+
+        def draw(self, renderer):
+            for label in self._texts:
+                if label.get_bbox_patch() is not None:
+                    label.update_bbox_position_size(renderer)
+            self.stale = False
+
+    return BoxClip, BoxPlacer
+
+
+def _box_clip(text):
+    """What an arrow is clipped against at ``text``'s box: the box itself, remembered.
+
+    matplotlib cuts an arrow at a box edge by bisection, asking the box's patch whether
+    a point is inside some 20 times per arrow end, and the patch rebuilds its rounded
+    outline on every question (about 4 ms an arrow, twice per inline figure: half the
+    channel map's drawing time). This stand-in answers from the same outline, in display
+    coordinates, built once per position and size of the box, so the arrows end exactly
+    where they did. It is never drawn.
+    """
+    return _artist_classes()[0](text)
 
 
 def _BoxPlacer(texts):
@@ -93,21 +117,7 @@ def _BoxPlacer(texts):
     text's box where it will be drawn, so the arrows (zorder 4) can end at the box of a
     text drawn after them (zorder 6). This replaces a second, hidden copy of every box
     and its text under the arrows, which cost a third of the map's drawing time."""
-    from matplotlib.artist import Artist
-
-    class BoxPlacer(Artist):
-        def __init__(self):
-            super().__init__()
-            self.set_zorder(3.5)
-            self.set_in_layout(False)  # takes no room: not part of a tight bounding box
-
-        def draw(self, renderer):
-            for label in texts:
-                if label.get_bbox_patch() is not None:
-                    label.update_bbox_position_size(renderer)
-            self.stale = False
-
-    return BoxPlacer()
+    return _artist_classes()[1](texts)
 
 
 def _supply_edges(g) -> list:
@@ -266,27 +276,86 @@ def plot_channel_map(g, ax=None, layout: dict | None = None, title: str | None =
     -------
     matplotlib.axes.Axes
     """
-    from matplotlib.lines import Line2D
-    from matplotlib.patches import Patch
-
     g = check_graph(g)
-    language = plot_language()
     layout = channel_map_layout(g) if layout is None else _check_layout(layout)
     check.text(title, "title", optional=True, nonempty=False)
     check.flag(volumes, "volumes")
     missing = [n for n in g if n not in layout]
     if missing:
         raise ValueError(f"layout has no position for node {missing[0]!r}")
-    n_layers = int(max((x for x, _ in layout.values()), default=0)) + 1
     ax = axes(ax, figsize=channel_map_figsize(layout))
+    facts = channel_map_facts(g)
+    channel_map_moving(ax, g, layout, facts, volumes)
+    channel_map_background(ax, g, layout, facts, title)
+    return ax
 
+
+def channel_map_facts(g) -> dict:
+    """What drawing a (checked) map needs to know: whether its volumes are defined, each
+    node's inflow and each edge's volume (t/yr) then, and the leverage point (or None)."""
     sound = not channel_map_problems(g)
     sources_ok = sound and all("volume_t" in a for _, a in g.nodes(data=True) if a.get("kind") == "supplier")
-    flow = inflows(g) if sources_ok else {}
-    carried = edge_volumes(g) if sources_ok else {}
     lever = leverage_point(g) if sources_ok and any(
         k not in ("supplier", "influencer") for _, k in g.nodes(data="kind")) else None
+    return {"sources_ok": sources_ok, "flow": inflows(g) if sources_ok else {},
+            "carried": edge_volumes(g) if sources_ok else {}, "lever": lever}
 
+
+def channel_map_background(ax, g, layout, facts, title=None) -> None:
+    """What does not move when a map's shares or volumes change: the legend (kinds and edge
+    kinds present), the limits and the title. An explorer draws it once per
+    :func:`channel_map_background_key` and the boxes and arrows on every edit."""
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    language = plot_language()
+    n_layers = int(max((x for x, _ in layout.values()), default=0)) + 1
+    kinds, first_fill, influence, lever = _legend_entries(g, facts)
+    handles = [Patch(fc=KIND_COLOURS[k], ec="#555555", label=text(f"kind_{k}")) for k in kinds]
+    handles.append(Line2D([], [], color=_SUPPLY, lw=3, alpha=0.55, label=text("supply_edge")))
+    if first_fill:
+        handles.append(Line2D([], [], color=_FIRST_FILL, lw=3, alpha=0.55, label=text("first_fill")))
+    if influence:
+        handles.append(Line2D([], [], color=_INFLUENCE, lw=1, ls="--", label=text("influence_edge")))
+    if lever:
+        handles.append(Patch(fc="white", ec=_LEVER, lw=2.5, label=text("leverage_point")))
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0.0), ncol=min(6, len(handles)),
+              fontsize=7.5, frameon=False)
+    ax.set_xlim(-0.6, n_layers - 0.4)
+    ax.set_ylim(-0.04, 1.06)
+    ax.set_axis_off()
+    # no ticks either: placing the title otherwise lays out tick labels that are never drawn
+    ax.set_xticks([])
+    ax.set_yticks([])
+    ax.set_title(_title(g, title, language))
+
+
+def _title(g, title, language) -> str:
+    if title is None:
+        own = g.graph.get("title")
+        name = text("channel_map")
+        title = own.get(language) if isinstance(own, Text) else name[:1].upper() + name[1:]
+    return title
+
+
+def _legend_entries(g, facts) -> tuple:
+    kinds = tuple(k for k in KIND_COLOURS if any(a.get("kind") == k for _, a in g.nodes(data=True)))
+    return (kinds, any(a.get("channel") == "first_fill" for *_, a in g.edges(data=True)),
+            any(a.get("kind") == "influence" for *_, a in g.edges(data=True)), facts["lever"] is not None)
+
+
+def channel_map_background_key(g, layout, facts, title=None) -> tuple:
+    """Everything :func:`channel_map_background` depends on, to compare (with the figure size)."""
+    language = plot_language()
+    n_layers = int(max((x for x, _ in layout.values()), default=0)) + 1
+    return (language, n_layers, _legend_entries(g, facts), _title(g, title, language))
+
+
+def channel_map_moving(ax, g, layout, facts, volumes: bool = True) -> list:
+    """The boxes (with inflows when ``volumes``), the arrows and the leverage-point label of the
+    map: the artists added, in the order a full draw puts them (z-order, then as added)."""
+    language = plot_language()
+    sources_ok, flow, carried, lever = facts["sources_ok"], facts["flow"], facts["carried"], facts["lever"]
     wrap = 11 if language == "zh" else 22
     boxes = {}
     for node in g:
@@ -305,9 +374,10 @@ def plot_channel_map(g, ax=None, layout: dict | None = None, title: str | None =
                                ls="-" if kind in KIND_COLOURS else "--"))
         # above the arrows, so a line passing under a box is hidden; the arrows end at its edge
         boxes[node] = ax.text(x, y, name, zorder=6, **style)
-    ax.add_artist(_BoxPlacer(list(boxes.values())))
+    placer = ax.add_artist(_BoxPlacer(list(boxes.values())))
     clips = {node: _box_clip(box) for node, box in boxes.items()}
     biggest = max(carried.values(), default=0.0) or 1.0
+    arrows = []
     for u, v, attrs in g.edges(data=True):
         influence = attrs.get("kind") == "influence"
         if influence:
@@ -331,31 +401,13 @@ def plot_channel_map(g, ax=None, layout: dict | None = None, title: str | None =
         # left out of the layout, it is not clipped again by each tight-bounding-box pass
         # (constrained layout and the inline backend's bbox_inches="tight" each made one).
         arrow.set_in_layout(False)
+        arrows.append(arrow)
+    labels = []
     if lever is not None:
         x, y = layout[lever]
-        ax.annotate(text("leverage_point"), (x, y), xytext=(0, 24), textcoords="offset points",
-                    ha="center", va="bottom", fontsize=8.5, color=_LEVER, zorder=5)
-
-    kinds = [k for k in KIND_COLOURS if any(a.get("kind") == k for _, a in g.nodes(data=True))]
-    handles = [Patch(fc=KIND_COLOURS[k], ec="#555555", label=text(f"kind_{k}")) for k in kinds]
-    handles.append(Line2D([], [], color=_SUPPLY, lw=3, alpha=0.55, label=text("supply_edge")))
-    if any(a.get("channel") == "first_fill" for *_, a in g.edges(data=True)):
-        handles.append(Line2D([], [], color=_FIRST_FILL, lw=3, alpha=0.55, label=text("first_fill")))
-    if any(a.get("kind") == "influence" for *_, a in g.edges(data=True)):
-        handles.append(Line2D([], [], color=_INFLUENCE, lw=1, ls="--", label=text("influence_edge")))
-    if lever is not None:
-        handles.append(Patch(fc="white", ec=_LEVER, lw=2.5, label=text("leverage_point")))
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0.0), ncol=min(6, len(handles)),
-              fontsize=7.5, frameon=False)
-    ax.set_xlim(-0.6, n_layers - 0.4)
-    ax.set_ylim(-0.04, 1.06)
-    ax.set_axis_off()
-    if title is None:
-        own = g.graph.get("title")
-        name = text("channel_map")
-        title = own.get(language) if isinstance(own, Text) else name[:1].upper() + name[1:]
-    ax.set_title(title)
-    return ax
+        labels.append(ax.annotate(text("leverage_point"), (x, y), xytext=(0, 24), textcoords="offset points",
+                                  ha="center", va="bottom", fontsize=8.5, color=_LEVER, zorder=5))
+    return [placer, *arrows, *labels, *boxes.values()]
 
 
 _TAKEAWAY = Text(

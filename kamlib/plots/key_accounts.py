@@ -55,6 +55,14 @@ def plot_selection_matrix(
     if not isinstance(annotate, bool):
         annotate = check.texts(annotate, "annotate", "True, False or a list of account ids")
     ax = axes(ax, figsize=(7.5, 6))
+    selection_matrix_background(ax)
+    selection_matrix_points(ax, scores, highlight, annotate)
+    return ax
+
+
+def selection_matrix_background(ax) -> None:
+    """What every selection matrix shares: the shaded cells and their names, the axes and the
+    title (an explorer draws it once and only the points on every move)."""
     for i in range(len(_BANDS)):
         for j in range(len(_BANDS)):
             cell = _cell_of(i, j)
@@ -62,20 +70,25 @@ def plot_selection_matrix(
             ax.add_patch(_rect(x0, y0, x1 - x0, y1 - y0, _CELL_COLOURS[cell]))
             ax.text((x0 + x1) / 2, y1 - 0.15, text(_CELL_KEYS[cell]), ha="center", va="top",
                     fontsize=8, color="#555555")
-    xs = [s.strength for s in scores]
-    ys = [s.attractiveness for s in scores]
-    colours = ["#b3261e" if s.id in highlight else "#1f4e79" for s in scores]
-    ax.scatter(xs, ys, s=28, c=colours, zorder=3)
-    labelled = {s.id for s in scores} if annotate is True else set(annotate or ())
-    for s in scores:
-        if s.id in labelled:
-            ax.text(s.strength + 0.07, s.attractiveness + 0.07, s.id, fontsize=7, zorder=4)
     ax.set_xlim(0, 10)
     ax.set_ylim(0, 10)
     ax.set_xlabel(f"{text('relative_strength')} (0-10)")
     ax.set_ylabel(f"{text('account_attractiveness')} (0-10)")
     ax.set_title(text("selection_matrix"))
-    return ax
+
+
+def selection_matrix_points(ax, scores, highlight=frozenset(), annotate=True) -> list:
+    """The accounts on a :func:`selection_matrix_background` (arguments checked as by
+    :func:`plot_selection_matrix`): the artists added, in drawing order."""
+    xs = [s.strength for s in scores]
+    ys = [s.attractiveness for s in scores]
+    colours = ["#b3261e" if s.id in highlight else "#1f4e79" for s in scores]
+    drawn = [ax.scatter(xs, ys, s=28, c=colours, zorder=3)]
+    labelled = {s.id for s in scores} if annotate is True else set(annotate or ())
+    for s in scores:
+        if s.id in labelled:
+            drawn.append(ax.text(s.strength + 0.07, s.attractiveness + 0.07, s.id, fontsize=7, zorder=4))
+    return drawn
 
 
 def _rect(x, y, w, h, colour):

@@ -32,38 +32,17 @@ def plot_contact_network(g, left=(), ax=None):
     if gone:
         g = g.copy()
         g.remove_nodes_from(gone)
-    found = exposure(g)
     ax = axes(ax, figsize=(9, 5.2))
-    language = plot_language()
-    from matplotlib.collections import LineCollection
+    contact_network_background(ax, where)
+    contact_network_moving(ax, g, full, where, gone, exposure(g))
+    return ax
 
-    inside, across = [], []
-    for u, v in g.edges:
-        (x0, y0), (x1, y1) = where[u], where[v]
-        if g.nodes[u]["side"] != g.nodes[v]["side"]:
-            across.append([(x0, y0), (x1, y1)])
-            continue
-        # a link inside a company bows outwards, so it never runs through the people between its ends
-        out = (-1 if g.nodes[u]["side"] == "seller" else 1) * (0.25 + 0.3 * abs(y1 - y0))
-        cx, cy = (x0 + x1) / 2 + out, (y0 + y1) / 2
-        inside.append([((1 - t) ** 2 * x0 + 2 * (1 - t) * t * cx + t ** 2 * x1,
-                        (1 - t) ** 2 * y0 + 2 * (1 - t) * t * cy + t ** 2 * y1) for t in _STEPS])
-    ax.add_collection(LineCollection(inside, colors="#aaaaaa", linewidths=1.0, zorder=0))
-    ax.add_collection(LineCollection(across, colors="#e07b00", linewidths=2.2, zorder=1))
-    key = set(found.key_people)
-    nodes = [n for n in where if n in g]  # one scatter for everyone: a widget redraws it on every press
-    ax.scatter([where[n][0] for n in nodes], [where[n][1] for n in nodes], s=260, zorder=2,
-               c=[_SIDE_COLOURS[g.nodes[n]["side"]] if g.degree(n) else "#ffffff" for n in nodes],
-               edgecolors=["#b3261e" if n in key else _SIDE_COLOURS[g.nodes[n]["side"]] for n in nodes],
-               linewidths=[3 if n in key else 1.2 for n in nodes])
-    if gone:
-        ax.scatter([where[n][0] for n in gone], [where[n][1] for n in gone], s=260, marker="X", color="#bbbbbb",
-                   zorder=2)
-    for node, (x, y) in where.items():
-        side = full.nodes[node]["side"]
-        ax.text(x + (-0.22 if side == "seller" else 0.22), y - 0.3, full.nodes[node]["role"].get(language),
-                fontsize=7, ha="right" if side == "seller" else "left", va="center", zorder=3,
-                color="#999999" if node in gone else "black")
+
+def contact_network_background(ax, where) -> None:
+    """What every state of one account's network shares: the level rows and their names and the
+    two companies' names (an explorer draws it once; a press redraws only
+    :func:`contact_network_moving`). ``where``: ``contact_positions`` of the full network. The
+    title is left empty: it changes with the shape."""
     xs = [x for x, _ in where.values()]
     left, right = min(-3.0, min(xs) - 1.6) - 1.0, max(3.0, max(xs) + 1.6)
     for row, level in enumerate(LEVELS):
@@ -80,8 +59,75 @@ def plot_contact_network(g, left=(), ax=None):
     ax.set_yticks([])
     for spine in ax.spines.values():
         spine.set_visible(False)
-    ax.set_title(f"{text('contact_network_title')} · {text('shape_' + found.shape)}", fontsize=10)
-    return ax
+    ax.set_title("", fontsize=10)  # empty: nothing drawn, and it stays where a full draw puts it
+
+
+def contact_network_moving(ax, g, full, where, gone, found) -> list:
+    """The links, the people and their names and the title (with the shape) on a
+    :func:`contact_network_background`: ``g`` the network without the people ``gone``, ``full``
+    the network with them, ``found`` the ``exposure`` of ``g``. The artists added, in the order a
+    full draw puts them (z-order, then as added)."""
+    return [*contact_network_shapes(ax, g, where, gone, found), *contact_network_names(ax, full, where, gone).values(),
+            contact_network_title(ax, found)]
+
+
+def contact_network_inside(ax, g, where):
+    """The links inside each company (grey, bowed outwards), one LineCollection."""
+    from matplotlib.collections import LineCollection
+
+    inside = []
+    for u, v in g.edges:
+        (x0, y0), (x1, y1) = where[u], where[v]
+        if g.nodes[u]["side"] != g.nodes[v]["side"]:
+            continue
+        # a link inside a company bows outwards, so it never runs through the people between its ends
+        out = (-1 if g.nodes[u]["side"] == "seller" else 1) * (0.25 + 0.3 * abs(y1 - y0))
+        cx, cy = (x0 + x1) / 2 + out, (y0 + y1) / 2
+        inside.append([((1 - t) ** 2 * x0 + 2 * (1 - t) * t * cx + t ** 2 * x1,
+                        (1 - t) ** 2 * y0 + 2 * (1 - t) * t * cy + t ** 2 * y1) for t in _STEPS])
+    return ax.add_collection(LineCollection(inside, colors="#aaaaaa", linewidths=1.0, zorder=0))
+
+
+def contact_network_shapes(ax, g, where, gone, found, inside: bool = True) -> list:
+    """The links (inside each company unless ``inside`` is False, across) and the people
+    (ringed when the relationship hangs on them, crossed out when gone) of
+    :func:`contact_network_moving`, in drawing order."""
+    from matplotlib.collections import LineCollection
+
+    across = [[where[u], where[v]] for u, v in g.edges if g.nodes[u]["side"] != g.nodes[v]["side"]]
+    drawn = [contact_network_inside(ax, g, where)] if inside else []
+    drawn.append(ax.add_collection(LineCollection(across, colors="#e07b00", linewidths=2.2, zorder=1)))
+    key = set(found.key_people)
+    nodes = [n for n in where if n in g]  # one scatter for everyone: a widget redraws it on every press
+    drawn.append(ax.scatter([where[n][0] for n in nodes], [where[n][1] for n in nodes], s=260, zorder=2,
+                            c=[_SIDE_COLOURS[g.nodes[n]["side"]] if g.degree(n) else "#ffffff" for n in nodes],
+                            edgecolors=["#b3261e" if n in key else _SIDE_COLOURS[g.nodes[n]["side"]] for n in nodes],
+                            linewidths=[3 if n in key else 1.2 for n in nodes]))
+    if gone:
+        drawn.append(ax.scatter([where[n][0] for n in gone], [where[n][1] for n in gone], s=260, marker="X",
+                                color="#bbbbbb", zorder=2))
+    return drawn
+
+
+def contact_network_names(ax, full, where, gone=(), only=None) -> dict:
+    """Each person's role beside them (grey when gone): contact id -> the Text added, in drawing
+    order; ``only``: the contact ids to name (None: everyone)."""
+    language = plot_language()
+    names = {}
+    for node, (x, y) in where.items():
+        if only is not None and node not in only:
+            continue
+        side = full.nodes[node]["side"]
+        names[node] = ax.text(x + (-0.22 if side == "seller" else 0.22), y - 0.3, full.nodes[node]["role"].get(language),
+                              fontsize=7, ha="right" if side == "seller" else "left", va="center", zorder=3,
+                              color="#999999" if node in gone else "black")
+    return names
+
+
+def contact_network_title(ax, found):
+    """The title, with the shape of the network (``found``: its ``exposure``)."""
+    ax.title.set_text(f"{text('contact_network_title')} · {text('shape_' + found.shape)}")
+    return ax.title
 
 
 def plot_stages(counts: Mapping[str, int] | None = None, ax=None):

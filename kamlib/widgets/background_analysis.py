@@ -43,7 +43,11 @@ def render_background_analysis(ratings: Mapping[str, int], evidence: Mapping[str
                      for f in pressure.unsupported)
     picture = None
     if draw:
-        from kamlib.plots.background_analysis import plot_five_forces
+        from kamlib.plots.background_analysis import (
+            five_forces_background,
+            five_forces_bars,
+            five_forces_frame,
+        )
         from kamlib.plots.style import plot_language
         from kamlib.widgets.figure import canvas_or_new
 
@@ -53,8 +57,16 @@ def render_background_analysis(ratings: Mapping[str, int], evidence: Mapping[str
         if last is not None and last[0] == shown:
             picture = last[1]
         else:
-            plot_five_forces(pressure, ax=canvas.clear())
-            picture = canvas.png()
+            # names, axis and title once per language; a move redraws the bars, their labels and
+            # what a full draw puts over the bars (spines, tick marks), in the full draw's order
+            ax = canvas.still(("five_forces", plot_language()), lambda ax: five_forces_background(ax, frame=False))
+            frame = five_forces_frame(ax)
+            for artist in frame:
+                artist.set_visible(True)
+            bars = five_forces_bars(ax, pressure)
+            n = len(FORCES)  # bars (z 1), tick marks (the axis: 1.5), line (2), spines (2.5), labels (3)
+            picture = canvas.moving_png([*bars[:n], *frame[:-4], bars[2 * n], *frame[-4:], *bars[n:2 * n],
+                                         bars[-1]])
             _LAST[canvas] = (shown, picture)
     level = Text.term(f"pressure_{pressure.level}")
     head = (f"<p><b>{Text.term('overall_pressure')}</b>: {pressure.overall:.1f} / 5 · "

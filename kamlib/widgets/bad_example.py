@@ -47,12 +47,15 @@ def render_bad_example(in_place=(), days: float = 2, per_day: float = 300_000, f
     catch = first_catch(case.stages, controls, running)
     picture = None
     if draw:
-        from kamlib.plots.bad_example import plot_control_chain
+        from kamlib.plots.bad_example import control_chain_background, control_chain_moving
+        from kamlib.plots.style import plot_language
         from kamlib.widgets.figure import canvas_or_new
 
+        # the stages, legend and title once per case and language; a switch redraws the controls
         canvas = canvas_or_new(canvas, _FIGSIZE, margins=_MARGINS)
-        plot_control_chain(case.stages, controls, running, ax=canvas.clear())
-        picture = canvas.png()
+        key = ("control_chain", plot_language(), id(case))
+        ax = canvas.still(key, lambda ax: control_chain_background(ax, case.stages, controls))
+        picture = canvas.moving_png(control_chain_moving(ax, case.stages, controls, running, catch))
     return View(html=_summary(case, catch, cost), png=picture)
 
 

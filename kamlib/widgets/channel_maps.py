@@ -30,7 +30,6 @@ from kamlib.models.channel_maps import (
     top_routes,
 )
 from kamlib.text import Text
-from kamlib.widgets.figure import SCREEN_DPI, png
 from kamlib.widgets.view import View, show
 
 __all__ = ["STARTER_EDGES", "STARTER_EDGES_ZH", "parse_edge_text", "edge_text", "render_channel_maps",
@@ -65,6 +64,7 @@ STARTER_EDGES_ZH = """\
 """
 
 _NOTES = ("influence", "first_fill", "aftermarket")
+_MARGINS = (0.01, 0.01, 0.99, 0.93)
 _NOTE_ALIASES = {"影响": "influence", "初装油": "first_fill", "初装": "first_fill", "售后换油": "aftermarket",
                  "售后": "aftermarket"}
 _HEADERS = (["from", "to"], ["起点", "终点"])
@@ -142,7 +142,8 @@ def edge_text(g) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_channel_maps(edges, source: str | None = None, volume_t: float = 1000.0, draw: bool = True) -> View:
+def render_channel_maps(edges, source: str | None = None, volume_t: float = 1000.0, draw: bool = True,
+                        canvas=None) -> View:
     """Parse, build, check, summarise and (when ``draw``) draw a trainee's channel map.
 
     Parameters
@@ -156,6 +157,9 @@ def render_channel_maps(edges, source: str | None = None, volume_t: float = 1000
         The source's annual volume (t/yr).
     draw : bool
         Make the figure (False: only check and summarise, e.g. to time or grade).
+    canvas : Canvas, optional
+        An explorer's: the legend and title are redrawn only when they change, the boxes
+        and arrows on every call (a new canvas when None).
 
     Returns
     -------
@@ -192,19 +196,27 @@ def render_channel_maps(edges, source: str | None = None, volume_t: float = 1000
     problems += channel_map_problems(g)
     picture = None
     if draw:
-        from matplotlib.figure import Figure
-
         from kamlib.plots.channel_maps import (
+            channel_map_background,
+            channel_map_background_key,
+            channel_map_facts,
             channel_map_figsize,
             channel_map_layout,
-            plot_channel_map,
+            channel_map_moving,
         )
+        from kamlib.widgets.figure import canvas_or_new
 
+        canvas = canvas_or_new(canvas, (7, 5), _MARGINS)
         layout = channel_map_layout(g)
-        fig = Figure(figsize=channel_map_figsize(layout), dpi=SCREEN_DPI)
-        fig.subplots_adjust(left=0.01, bottom=0.01, right=0.99, top=0.93)
-        plot_channel_map(g, ax=fig.add_subplot(), layout=layout, title=str(Text.term("channel_map")))
-        picture = png(fig)
+        size, facts, title = channel_map_figsize(layout), channel_map_facts(g), str(Text.term("channel_map"))
+
+        def background(ax):
+            ax.figure.set_size_inches(size)  # the canvas follows the map's columns and rows
+            channel_map_background(ax, g, layout, facts, title)
+
+        # legend and title only when they change; the boxes and arrows on every edit
+        ax = canvas.still((size, channel_map_background_key(g, layout, facts, title)), background)
+        picture = canvas.moving_png(channel_map_moving(ax, g, layout, facts))
     return _view(g, problems, picture)
 
 
@@ -272,6 +284,8 @@ def channel_maps_explorer(edges=None, source: str | None = None, volume_t: float
     render_channel_maps(edges, source, volume_t, draw=False)  # bad arguments fail here, before any widget
     import ipywidgets as w
 
+    from kamlib.widgets.figure import Canvas
+
     style = {"description_width": "initial"}
     table = w.Textarea(value=edges, rows=14, continuous_update=True, description=str(Text.term("edge_table")),
                        style=style, layout=w.Layout(width="380px", height="320px"))
@@ -281,9 +295,10 @@ def channel_maps_explorer(edges=None, source: str | None = None, volume_t: float
                     description=str(Text.term("kind_supplier")), style=style, layout=w.Layout(width="380px"))
     image = w.Image(format="png", layout=w.Layout(max_width="900px"))
     report = w.HTML()
+    canvas = Canvas(figsize=(7, 5), margins=_MARGINS)  # resized to each map by render_channel_maps
 
     def update(_change=None):
-        show(render_channel_maps(table.value, origin.value, volume.value), image, report)
+        show(render_channel_maps(table.value, origin.value, volume.value, canvas=canvas), image, report)
 
     for control in (table, volume, origin):
         control.observe(update, names="value")

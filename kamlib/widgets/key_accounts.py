@@ -71,12 +71,14 @@ def render_key_accounts(
     chosen = shortlist(scores, limit=limit)
     picture = None
     if draw:
-        from kamlib.plots.key_accounts import plot_selection_matrix
+        from kamlib.plots.key_accounts import selection_matrix_background, selection_matrix_points
+        from kamlib.plots.style import plot_language
         from kamlib.widgets.figure import canvas_or_new
 
+        # the cells, axes and title are drawn once per language; a move redraws the points
         canvas = canvas_or_new(canvas, _FIGSIZE)
-        plot_selection_matrix(scores, ax=canvas.clear(), highlight=chosen, annotate=chosen)
-        picture = canvas.png()
+        ax = canvas.still(("selection_matrix", plot_language()), selection_matrix_background)
+        picture = canvas.moving_png(selection_matrix_points(ax, scores, set(chosen), chosen))
     return View(html=_shortlist_html(accounts, a_weights, s_weights, scores, chosen), png=picture)
 
 

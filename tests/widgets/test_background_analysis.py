@@ -71,3 +71,30 @@ def test_typing_evidence_redraws_only_when_the_picture_changes():
     assert warned.png != first.png and warned.problems  # the '!' mark appears
     with using_language("zh"):
         assert render_background_analysis(ratings, {"rivalry": ""}, canvas=canvas).png != warned.png
+
+
+def _pixels(png: bytes):
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    return np.asarray(Image.open(io.BytesIO(png)).convert("RGB"))
+
+
+def test_a_move_draws_the_same_pixels_as_a_full_draw():
+    """Names, axis and title drawn once, the bars (and the frame over them) on every move:
+    the picture must be plot_five_forces's, pixel for pixel."""
+    from kamlib.models.background_analysis import five_forces_pressure
+    from kamlib.plots.background_analysis import plot_five_forces
+    from kamlib.widgets.background_analysis import _FIGSIZE, _MARGINS
+    from kamlib.widgets.figure import Canvas
+
+    canvas = Canvas(figsize=_FIGSIZE, margins=_MARGINS)
+    for top in (5, 1, 3, 5):
+        ratings = {f: (top if i == 0 else 1 + i % 5) for i, f in enumerate(FORCES)}
+        view = render_background_analysis(ratings, {FORCES[0]: "three majors bid"}, canvas=canvas)
+        full = Canvas(figsize=_FIGSIZE, margins=_MARGINS)
+        plot_five_forces(five_forces_pressure(ratings, {FORCES[0]: ["three majors bid"]}), ax=full.ax)
+        assert (_pixels(view.png) == _pixels(full.png())).all()
+        assert (_pixels(canvas.png()) == _pixels(full.png())).all()  # the figure holds what was drawn

@@ -52,3 +52,30 @@ def test_the_explorer_redraws_on_a_checkbox_and_a_repeated_set_of_controls_is_no
     days.value = 10
     assert "3,040,000 USD" in table.value  # 10 d × 300,000 + 40,000, the unit stopping
 
+
+
+def _pixels(png: bytes):
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    return np.asarray(Image.open(io.BytesIO(png)).convert("RGB"))
+
+
+def test_a_switch_draws_the_same_pixels_as_a_full_draw():
+    """Stages, legend and title drawn once, the controls and the catch on every switch: the
+    picture must be plot_control_chain's, pixel for pixel."""
+    from kamlib.data.bad_example import load_turbine_oil_case
+    from kamlib.plots.bad_example import plot_control_chain
+    from kamlib.widgets.bad_example import _FIGSIZE, _MARGINS
+    from kamlib.widgets.figure import Canvas
+
+    case = load_turbine_oil_case()
+    ids, canvas = list(case.controls), Canvas(figsize=_FIGSIZE, margins=_MARGINS)
+    for running in ([], ids, ids[-1:], []):
+        view = render_bad_example(running, canvas=canvas)
+        full = Canvas(figsize=_FIGSIZE, margins=_MARGINS)
+        plot_control_chain(case.stages, list(case.controls.values()), running, ax=full.ax)
+        assert (_pixels(view.png) == _pixels(full.png())).all()
+        assert (_pixels(canvas.png()) == _pixels(full.png())).all()  # the figure holds what was drawn

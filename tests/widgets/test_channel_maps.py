@@ -119,3 +119,38 @@ def test_the_fourth_column_and_the_header_may_be_written_in_chinese():
     assert rows == [{"from": "S", "to": "D", "share": 0.4, "channel": "first_fill"},
                     {"from": "S", "to": "E", "share": 0.6, "channel": "aftermarket"},
                     {"from": "L", "to": "D", "share": None, "kind": "influence"}]
+
+
+def _pixels(png: bytes):
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    return np.asarray(Image.open(io.BytesIO(png)).convert("RGB"))
+
+
+def test_an_edit_draws_the_same_pixels_as_a_full_draw():
+    """On the explorer's canvas the legend and title are drawn once per map shape, the boxes
+    and arrows on every edit, and the canvas takes each map's size: the picture must be
+    plot_channel_map's on a new figure, pixel for pixel (a wider map, a broken one, and back)."""
+    from matplotlib.figure import Figure
+
+    from kamlib.plots.channel_maps import channel_map_figsize, channel_map_layout, plot_channel_map
+    from kamlib.text import Text
+    from kamlib.widgets.channel_maps import _MARGINS, parse_edge_text
+    from kamlib.widgets.figure import Canvas, png
+
+    canvas = Canvas(margins=_MARGINS)
+    wider = STARTER_EDGES + "Cement,Plant,100%\n"
+    for text in (STARTER_EDGES, STARTER_EDGES.replace("55%", "75%"), wider, "S,D,0.7\nS,E,0.6\nD,E,1\nE,D,0.5",
+                 STARTER_EDGES):
+        view = render_channel_maps(text, canvas=canvas)
+        rows, _ = parse_edge_text(text)
+        g = build_channel_map(rows, source_volumes={rows[0]["from"]: 1000.0}, validate=False)
+        layout = channel_map_layout(g)
+        fig = Figure(figsize=channel_map_figsize(layout), dpi=72)
+        fig.subplots_adjust(*_MARGINS)
+        plot_channel_map(g, ax=fig.add_subplot(), layout=layout, title=str(Text.term("channel_map")))
+        assert (_pixels(view.png) == _pixels(png(fig))).all()
+        assert (_pixels(canvas.png()) == _pixels(png(fig))).all()  # the figure holds what was drawn

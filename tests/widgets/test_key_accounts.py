@@ -50,3 +50,32 @@ def test_explorer_redraws_on_a_slider_move():
     sliders[0].value = 0.0  # budget no longer matters
     sliders[1].value = 10.0
     assert image.value and table.value != before
+
+
+def _pixels(png: bytes):
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    return np.asarray(Image.open(io.BytesIO(png)).convert("RGB"))
+
+
+def test_a_move_draws_the_same_pixels_as_a_full_draw():
+    """The explorer draws the matrix once and the points on every move: the picture must be
+    plot_selection_matrix's, pixel for pixel, also after moving back."""
+    from kamlib.models.key_accounts import normalise_weights
+    from kamlib.plots.key_accounts import plot_selection_matrix
+    from kamlib.widgets.figure import Canvas
+    from kamlib.widgets.key_accounts import _FIGSIZE
+
+    accounts, canvas = load_accounts(), Canvas(figsize=_FIGSIZE)
+    for prestige, limit in ((0, 10), (8, 4), (0, 10)):
+        a = {**DEFAULT_ATTRACTIVENESS_WEIGHTS, "prestige": prestige}
+        view = render_key_accounts(accounts, a, DEFAULT_STRENGTH_WEIGHTS, limit, canvas=canvas)
+        scores = score_accounts(accounts, normalise_weights(a), normalise_weights(DEFAULT_STRENGTH_WEIGHTS))
+        chosen = shortlist(scores, limit=limit)
+        full = Canvas(figsize=_FIGSIZE)
+        plot_selection_matrix(scores, ax=full.ax, highlight=chosen, annotate=chosen)
+        assert (_pixels(view.png) == _pixels(full.png())).all()
+        assert (_pixels(canvas.png()) == _pixels(full.png())).all()  # the figure holds what was drawn

@@ -53,3 +53,35 @@ def test_explorer_redraws_on_a_press():
     assert out.value != before and "diamond" in out.value and image.value
     leaves.value = "s_kam"
     assert "without the key-account manager (KAM)" in out.value
+
+
+def _pixels(png: bytes):
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    return np.asarray(Image.open(io.BytesIO(png)).convert("RGB"))
+
+
+def test_a_press_draws_the_same_pixels_as_a_full_draw():
+    """Rows, labels and names drawn once; links, people, the names they touch and the title on
+    every press: the picture must be plot_contact_network's, pixel for pixel."""
+    from kamlib.data.relationship_stages import load_network_case
+    from kamlib.models.relationship_stages import add_links, contact_network
+    from kamlib.plots.relationship_stages import plot_contact_network
+    from kamlib.widgets.figure import Canvas
+    from kamlib.widgets.relationship_stages import _FIGSIZE, _MARGINS, _cross
+
+    case = load_network_case("KA05")
+    inside, across = _cross(case)
+    canvas = Canvas(figsize=_FIGSIZE, margins=_MARGINS)
+    people = [c.id for c in case.contacts]  # everyone leaving in turn: names copied or drawn again
+    for links, leaves in ((None, None), (DIAMOND, "b_buy"), (DIAMOND, None), (None, "s_kam"),
+                          *((DIAMOND, p) for p in people), (None, None)):
+        view = render_relationship_stages("KA05", links, leaves, canvas=canvas)
+        g = add_links(contact_network(case.contacts, inside), across if links is None else links)
+        full = Canvas(figsize=_FIGSIZE, margins=_MARGINS)
+        plot_contact_network(g, [] if leaves is None else [leaves], ax=full.ax)
+        assert (_pixels(view.png) == _pixels(full.png())).all()
+        assert (_pixels(canvas.png()) == _pixels(full.png())).all()  # the figure holds what was drawn
