@@ -4,9 +4,10 @@ Measures, on this machine, in one run:
 
 * ``import kamlib`` in fresh interpreters (median of N), and which heavy packages it
   pulled in (none of matplotlib, networkx, ipywidgets, pandas, nbformat may be);
-* every ``course/lec*.ipynb`` executed headless by nbclient, against the one-figure
-  reference notebook (pyplot imported, one line plotted, its inline PNG) run the same way
-  in the same run, as a ratio; a trivial notebook (the kernel-start floor) is shown too.
+* every ``course/lec*.ipynb`` and ``course/zh/lec*.ipynb`` (the Chinese edition) executed
+  headless by nbclient, against the one-figure reference notebook (pyplot imported, one
+  line plotted, its inline PNG) run the same way in the same run (before every 13
+  lectures), as a ratio; a trivial notebook (the kernel-start floor) is shown too.
   Ratios, not seconds, are the targets: other work on a shared machine slows every
   notebook of a run alike;
 * widget update latency for every explorer in ``kamlib/widgets/*.py`` (the widget
@@ -156,12 +157,17 @@ def execute_notebook(path: Path, timeout: int = 600) -> float:
     errors = [o for c in notebook.cells for o in c.get("outputs", []) if o.get("output_type") == "error"]
     if errors:
         raise RuntimeError(f"{path.name}: {errors[0].get('ename')}: {errors[0].get('evalue')}")
-    SLOWEST[path.name] = max((cell_seconds(c), c.source.strip().splitlines()[0][:40])
+    SLOWEST[lecture_name(path)] = max((cell_seconds(c), c.source.strip().splitlines()[0][:40])
                              for c in notebook.cells if c.cell_type == "code" and c.source.strip())
     return elapsed
 
 
 SLOWEST: dict[str, tuple[float, str]] = {}  # notebook -> (seconds, first line) of its slowest cell
+
+
+def lecture_name(path: Path) -> str:
+    """``lec02_key_accounts.ipynb``, or ``zh/lec02_key_accounts.ipynb`` for the Chinese edition."""
+    return path.relative_to(ROOT / "course").as_posix() if path.is_relative_to(ROOT / "course") else path.name
 
 
 def cell_seconds(cell) -> float:
@@ -190,8 +196,11 @@ def trivial_notebook(directory: Path, source: str = "1 + 1", name: str = "floor"
 ONE_PLOT = "import matplotlib.pyplot as plt\nplt.plot([1, 2, 3]);"
 
 
-def bench_notebooks(runs: int) -> list[Row]:
-    lectures = sorted((ROOT / "course").glob("lec*.ipynb"))
+def bench_notebooks(runs: int, only: tuple[str, ...] = ()) -> list[Row]:
+    """Every lecture of both editions (course/ and course/zh/), or those whose file name
+    contains one of ``only``."""
+    lectures = [path for edition in ("course", "course/zh") for path in sorted((ROOT / edition).glob("lec*.ipynb"))
+                if not only or any(part in path.name for part in only)]
     if not lectures:
         return [Row("notebooks", "course/lec*.ipynb", "none yet", "", None)]
     with tempfile.TemporaryDirectory() as tmp:
@@ -201,32 +210,38 @@ def bench_notebooks(runs: int) -> list[Row]:
         failures: dict[str, str] = {}
         for run in range(runs):
             log(f"notebooks: run {run + 1}/{runs}")
-            times["floor"].append(execute_notebook(floor_path))
-            times["one_plot"].append(execute_notebook(plot_path))
-            for path in lectures:
-                if path.name in failures:
+            for index, path in enumerate(lectures):
+                if index % 13 == 0:
+                    # The reference again every 13 lectures (once per edition), so that a
+                    # run as long as two editions is compared with its own stretch of load.
+                    times["floor"].append(execute_notebook(floor_path))
+                    times["one_plot"].append(execute_notebook(plot_path))
+                name = lecture_name(path)
+                if name in failures:
                     continue
-                # Execute a copy, in course/, so relative links and data behave as in class.
+                # Executed in its own folder, so relative links and data behave as in class.
                 try:
-                    times.setdefault(path.name, []).append(execute_notebook(path))
+                    times.setdefault(name, []).append(execute_notebook(path))
                 except Exception as error:  # noqa: BLE001 - reported as a row
-                    failures[path.name] = str(error)[:200]
+                    failures[name] = str(error)[:200]
     floor = median(times["floor"])
     one_plot = median(times["one_plot"])
     target = f"≤ {NOTEBOOK_TARGET_RATIO:g}× reference"
-    rows = [Row("notebooks", f"trivial notebook (kernel start + 1 cell; floor, median of {runs})",
+    samples = len(times["one_plot"])
+    rows = [Row("notebooks", f"trivial notebook (kernel start + 1 cell; floor, median of {samples})",
                 f"{floor:.2f} s", "", None, "1.00× floor"),
             Row("notebooks", "**reference**: one-figure notebook (pyplot import + one line plot + its inline "
-                f"PNG: what any lecture with a figure pays first; median of {runs})",
+                f"PNG: what any lecture with a figure pays first; median of {samples})",
                 f"{one_plot:.2f} s", "", None, f"1.00× ref · {one_plot / floor:.2f}× floor")]
     for path in lectures:
-        if path.name in failures:
-            rows.append(Row("notebooks", f"`{path.name}`", f"error: {failures[path.name]}", target, False))
+        name = lecture_name(path)
+        if name in failures:
+            rows.append(Row("notebooks", f"`{name}`", f"error: {failures[name]}", target, False))
             continue
-        seconds = median(times[path.name])
+        seconds = median(times[name])
         ratio = seconds / one_plot
-        slow_s, slow_line = SLOWEST.get(path.name, (0.0, ""))
-        rows.append(Row("notebooks", f"`{path.name}` (median of {runs}; slowest cell "
+        slow_s, slow_line = SLOWEST.get(name, (0.0, ""))
+        rows.append(Row("notebooks", f"`{name}` (median of {runs}; slowest cell "
                         f"{slow_s:.2f} s: `{slow_line.replace('|', '/')}`)",
                         f"{seconds:.2f} s", target, ratio <= NOTEBOOK_TARGET_RATIO,
                         f"{ratio:.2f}× ref · {seconds / floor:.2f}× floor"))
@@ -581,6 +596,9 @@ def main(argv=None) -> int:
                         help="comma-separated sections to run (default: all)")
     parser.add_argument("--import-runs", type=int, default=7)
     parser.add_argument("--notebook-runs", type=int, default=3)
+    parser.add_argument("--lectures", default="",
+                        help="comma-separated parts of lecture file names to run (default: every lecture, "
+                             "both editions); implies --no-write")
     parser.add_argument("--moves", type=int, default=10, help="moves per widget control")
     parser.add_argument("--replays", type=int, default=30, help="direct calls per render_*")
     parser.add_argument("--submissions", type=int, default=3)
@@ -599,7 +617,8 @@ def main(argv=None) -> int:
         rows += bench_import(max(5, args.import_runs))
     if "notebooks" in sections:
         log("notebooks ...")
-        rows += bench_notebooks(args.notebook_runs)
+        rows += bench_notebooks(args.notebook_runs,
+                                tuple(p.strip() for p in args.lectures.split(",") if p.strip()))
     if "widgets" in sections:
         log("widgets ...")
         rows += bench_widgets(args.moves, args.replays)
@@ -612,7 +631,7 @@ def main(argv=None) -> int:
     print(table(rows))
     misses = [r for r in rows if r.ok is False]
     print(f"\n{len(misses)} MISS, {sum(r.ok is True for r in rows)} PASS")
-    if not args.no_write:
+    if not args.no_write and not args.lectures:
         if sections != {"import", "notebooks", "widgets", "nbgrader"}:
             rows = merged_with_readme(rows, sections)  # the other sections' rows as last written
         write_readme(rows, elapsed, sections)

@@ -2,6 +2,12 @@
 
 Chinese labels need a CJK font. When ``set_language('zh')`` is on and no such font
 is installed, plots fall back to English labels and say so once: never boxes.
+
+Under Jupyter's inline backend a figure is drawn once more than it is shown: pyplot's
+after-cell hook draws every stale figure onto its Agg canvas, and then the inline
+backend makes the PNG (a tight-bounding-box pass and a draw of its own) without looking
+at that canvas. :func:`axes` replaces the hook once, in place, by one that skips the draw
+while the inline backend is on (the PNG is the same; other backends keep the draw).
 """
 
 from __future__ import annotations
@@ -93,6 +99,7 @@ def axes(ax=None, figsize=(7, 5)):
     """
     from matplotlib.axes import Axes
 
+    _skip_unseen_inline_draw()
     if isinstance(ax, Axes):
         return ax
     if ax is not None:
@@ -100,4 +107,46 @@ def axes(ax=None, figsize=(7, 5)):
     import matplotlib.pyplot as plt
 
     _, ax = plt.subplots(figsize=figsize, layout="constrained")
+    _skip_unseen_inline_draw()  # pyplot installs its hook with the first figure
     return ax
+
+
+def inline_backend() -> bool:
+    """Whether matplotlib draws through Jupyter's inline backend now."""
+    import matplotlib
+
+    backend = str(matplotlib.get_backend()).lower()
+    return backend == "inline" or backend.endswith("matplotlib_inline.backend_inline")
+
+
+def _draw_all_unless_inline() -> None:
+    """pyplot's after-cell draw of stale figures, skipped under the inline backend: there
+    the canvas it draws is never shown (the inline backend renders its own PNG of every
+    figure of the cell)."""
+    import matplotlib.pyplot as plt
+
+    if not inline_backend():
+        plt._draw_all_if_interactive()
+
+
+def _skip_unseen_inline_draw() -> None:
+    """Once pyplot is imported inside IPython, put :func:`_draw_all_unless_inline` where
+    pyplot's own after-cell hook is (same place in the list, so the order of hooks stays)."""
+    if _hook["replaced"]:
+        return
+    import sys
+
+    pyplot = sys.modules.get("matplotlib.pyplot")
+    ipython = sys.modules.get("IPython")
+    if pyplot is None or ipython is None:
+        return  # not yet: pyplot registers its hook when imported in IPython
+    shell = ipython.get_ipython()
+    original = getattr(pyplot, "_draw_all_if_interactive", None)
+    hooks = shell.events.callbacks.get("post_execute", []) if shell is not None else []
+    if original is None or original not in hooks:
+        return
+    hooks[hooks.index(original)] = _draw_all_unless_inline
+    _hook["replaced"] = True
+
+
+_hook = {"replaced": False}
