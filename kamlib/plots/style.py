@@ -8,6 +8,10 @@ after-cell hook draws every stale figure onto its Agg canvas, and then the inlin
 backend makes the PNG (a tight-bounding-box pass and a draw of its own) without looking
 at that canvas. :func:`axes` replaces the hook once, in place, by one that skips the draw
 while the inline backend is on (the PNG is the same; other backends keep the draw).
+It also asks the inline backend for PNGs packed by zlib level 1 instead of 6: the same
+pixels, about 10 % more bytes, and a large figure's PNG is made in half the time (a
+channel map's in 0.12 s instead of 0.25 s), unless the user chose other formats or PIL
+options for the inline backend.
 """
 
 from __future__ import annotations
@@ -147,6 +151,22 @@ def _skip_unseen_inline_draw() -> None:
         return
     hooks[hooks.index(original)] = _draw_all_unless_inline
     _hook["replaced"] = True
+    _fast_inline_png()
+
+
+def _fast_inline_png() -> None:
+    """The inline backend's PNG packed by zlib level 1 (lossless, like the default 6),
+    through its own setting (``%config InlineBackend.print_figure_kwargs``); left alone
+    when the user set PIL options or a format other than PNG."""
+    try:
+        from matplotlib_inline.config import InlineBackend
+    except ImportError:
+        return
+    config = InlineBackend.instance()
+    formats = {str(f) for f in config.figure_formats}
+    if not formats or formats - {"png", "retina"} or "pil_kwargs" in config.print_figure_kwargs:
+        return
+    config.print_figure_kwargs = {**config.print_figure_kwargs, "pil_kwargs": {"compress_level": 1}}
 
 
 _hook = {"replaced": False}
