@@ -112,6 +112,76 @@ def _box_clip(text):
     return _artist_classes()[0](text)
 
 
+def _arc3(rad: float):
+    """matplotlib's ``arc3`` connection (a quadratic curve), cut at the boxes and shrunk the
+    same way, with each cut found in two vectorised passes instead of a bisection in Python.
+
+    matplotlib finds where an arrow leaves its start box (and enters its end box, then the
+    two ``shrink`` circles) by halving a parameter interval some 20 times, testing one point
+    per step: about a third of a channel map's drawing time. Here 65 points along the curve
+    are tested at once, then 65 inside the interval found, which places the cut within
+    1/4000 of the curve (well under matplotlib's own 0.01-pixel tolerance). Arrows whose ends
+    are not :func:`_box_clip` boxes go through matplotlib's own code.
+    """
+    import numpy as np
+    from matplotlib.patches import ConnectionStyle
+    from matplotlib.path import Path
+
+    steps = np.linspace(0.0, 1.0, 65)
+
+    def point(control, t):
+        t = np.asarray(t, dtype=float)[..., None]
+        return (1 - t) ** 2 * control[0] + 2 * (1 - t) * t * control[1] + t ** 2 * control[2]
+
+    def part(control, a, b):
+        """The control points of the curve between parameters a and b (its blossom)."""
+        def blossom(u, v):
+            return (1 - u) * (1 - v) * control[0] + ((1 - u) * v + u * (1 - v)) * control[1] + u * v * control[2]
+        return np.array([blossom(a, a), blossom(a, b), blossom(b, b)])
+
+    def first_change(control, inside):
+        """The parameter where ``inside`` first differs from its value at the start, or None."""
+        flags = inside(point(control, steps))
+        changed = np.flatnonzero(flags != flags[0])
+        if not len(changed):
+            return None
+        k = changed[0]
+        fine = np.linspace(steps[k - 1], steps[k], 65)
+        flags_fine = inside(point(control, fine))
+        return float(fine[np.flatnonzero(flags_fine != flags[0])[0]])
+
+    def box(patch):
+        outline = patch._current()
+        return lambda points: outline.contains_points(points, radius=patch._radius)
+
+    def circle(centre, radius):
+        return lambda points: ((points - centre) ** 2).sum(axis=1) < radius ** 2
+
+    class Arc3Boxes(ConnectionStyle.Arc3):
+        def __call__(self, posA, posB, shrinkA=2.0, shrinkB=2.0, patchA=None, patchB=None):
+            if not all(p is None or hasattr(p, "_current") for p in (patchA, patchB)):
+                return super().__call__(posA, posB, shrinkA, shrinkB, patchA, patchB)
+            control = np.asarray(self.connect(posA, posB).vertices, dtype=float)
+            for patch, at_start in ((patchA, True), (patchB, False)):
+                if patch is not None:
+                    control = cut(control, box(patch), at_start)
+            if shrinkA:
+                control = cut(control, circle(control[0], shrinkA), True)
+            if shrinkB:
+                control = cut(control, circle(control[-1], shrinkB), False)
+            return Path(control, [Path.MOVETO, Path.CURVE3, Path.CURVE3])
+
+    def cut(control, inside, at_start):
+        """Keep what follows the first change (at_start) or what precedes it (the end),
+        as matplotlib's ``_clip`` does with ``split_path_inout``."""
+        t = first_change(control, inside)
+        if t is None:
+            return control
+        return part(control, t, 1.0) if at_start else part(control, 0.0, t)
+
+    return Arc3Boxes(rad=rad)
+
+
 def _BoxPlacer(texts):
     """An invisible artist drawn just before the arrows (zorder 3.5) that puts each
     text's box where it will be drawn, so the arrows (zorder 4) can end at the box of a
@@ -376,6 +446,7 @@ def channel_map_moving(ax, g, layout, facts, volumes: bool = True) -> list:
         boxes[node] = ax.text(x, y, name, zorder=6, **style)
     placer = ax.add_artist(_BoxPlacer(list(boxes.values())))
     clips = {node: _box_clip(box) for node, box in boxes.items()}
+    connection = _arc3(0.04)
     biggest = max(carried.values(), default=0.0) or 1.0
     arrows = []
     for u, v, attrs in g.edges(data=True):
@@ -395,7 +466,7 @@ def channel_map_moving(ax, g, layout, facts, volumes: bool = True) -> list:
             arrowprops=dict(arrowstyle="-|>,head_length=0.5,head_width=0.25", lw=width, color=colour,
                             alpha=0.9 if influence else 0.55, linestyle=style,
                             patchA=clips[u], patchB=clips[v],
-                            shrinkA=1, shrinkB=1, connectionstyle="arc3,rad=0.04"),
+                            shrinkA=1, shrinkB=1, connectionstyle=connection),
         )
         # An arrow runs between two boxes inside the axes, so it never widens the figure:
         # left out of the layout, it is not clipped again by each tight-bounding-box pass
