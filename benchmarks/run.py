@@ -522,27 +522,29 @@ WHY_NOTEBOOKS_MISS = """\
 ## What sets a lecture's ratio
 
 The *reference* row is the floor of any notebook with a figure: pyplot imported in the
-kernel and one inline PNG. A lecture pays that once, then its own cells: every figure is
-drawn twice by the inline backend (a tight-bounding-box pass, then the PNG), `import pandas`
-costs about 0.4 s of CPU, and each explorer renders its first state. The slowest cell is
-named in each row.
+kernel and one inline PNG. A lecture pays that once, then its own cells: every inline figure
+is laid out and drawn by the inline backend (a tight-bounding-box pass, then the PNG), each
+explorer renders its first state, and pyplot's after-cell hook used to draw every new figure
+once more onto a canvas nobody sees. The slowest cell is named in each row. Both editions are
+measured (`zh/` rows); the reference is run again before each edition.
 
-Done in kamlib: the channel map's arrows are clipped against a remembered box outline
-(matplotlib rebuilt each rounded box some 40 times per arrow and draw), each node is one
-box above the arrows instead of two copies of every box and label, and the arrows stay out
-of the layout passes (same picture; a tight PNG of the running-case map went from 0.94 s to
-0.55 s of CPU); YAML goes through libyaml; widgets draw into a fixed Agg canvas at screen
+Done in kamlib: under the inline backend pyplot's unseen after-cell draw is skipped (about a
+third of a figure's cost) and the PNG is packed by zlib level 1 instead of 6 (same pixels,
+~10 % more bytes, half the encoding time of a large figure), both set once by
+`kamlib.plots.style` through IPython's and the inline backend's own hooks; the lectures show
+their tables with `kamlib.Table` (HTML styled like a DataFrame) instead of importing pandas
+for display (about 0.3 s of CPU each); channel-map arrows are cut at their boxes by two
+vectorised passes along the curve instead of a point-by-point bisection, against a
+remembered box outline, with each node one box above the arrows and the arrows out of the
+layout passes; YAML goes through libyaml; widgets draw into a fixed Agg canvas at screen
 resolution. Figure DPI was tried and left alone: at 67 dpi instead of 100 the running-case
-map cost the same (text layout and arrows, not pixels, are the cost).
+map cost the same (text layout, not pixels, is the cost).
 
-Still over 1.5x: every lecture that shows more than one figure. The reference leaves a
-lecture half a reference (about 0.5 s on a quiet machine) for everything beyond its first
-figure, and one more inline figure, `import pandas` or an explorer's first render each
-take most of that. lec09 is furthest (three channel maps, counting the explorer's, three
-bar charts and pandas tables). Meeting 1.5x there would mean fewer figures per lecture
-(content, not code) or a faster matplotlib text layout, which is where the time now goes.
-The last full run was on a machine shared with other builds (see the load average): the
-seconds are several times a quiet machine's, the ratios less so.
+What is left is matplotlib's text layout (each figure lays out its text in the layout pass,
+the tight-bounding-box pass and the PNG) and the explorers' first render and widget set-up.
+lec09 is furthest (three channel maps, counting the explorer's, and three bar charts).
+A machine shared with other builds (see the load average) makes the seconds several times
+a quiet machine's and the ratios noisy: compare ratios within one run and repeat.
 """
 
 

@@ -313,3 +313,44 @@ def test_font_installed_after_cache_was_built_is_used(tmp_path):
         [sys.executable, "-c", STALE_CACHE], capture_output=True, text=True, env=env, timeout=300
     )
     assert done.returncode == 0 and "OK" in done.stdout, done.stderr[-2000:]
+
+
+def test_the_unseen_inline_draw_is_skipped_and_the_png_packed_fast(monkeypatch):
+    """Under IPython, pyplot's after-cell hook is replaced in place (its order kept) by one that
+    skips the draw under the inline backend only; the inline backend's PNG uses zlib level 1."""
+    import types
+
+    from matplotlib_inline.config import InlineBackend
+
+    calls = []
+    monkeypatch.setattr(plt, "_draw_all_if_interactive", lambda: calls.append("draw"))
+    first, last = object(), object()
+    hooks = [first, plt._draw_all_if_interactive, last]
+    shell = types.SimpleNamespace(events=types.SimpleNamespace(callbacks={"post_execute": hooks}))
+    monkeypatch.setitem(sys.modules, "IPython", types.SimpleNamespace(get_ipython=lambda: shell))
+    monkeypatch.setitem(style._hook, "replaced", False)
+    config = InlineBackend.instance()
+    monkeypatch.setattr(config, "print_figure_kwargs", {"bbox_inches": "tight"})
+
+    style._skip_unseen_inline_draw()
+    assert hooks == [first, style._draw_all_unless_inline, last]
+    assert config.print_figure_kwargs == {"bbox_inches": "tight", "pil_kwargs": {"compress_level": 1}}
+    style._skip_unseen_inline_draw()  # once only
+    assert hooks.count(style._draw_all_unless_inline) == 1
+
+    monkeypatch.setattr(matplotlib, "get_backend", lambda: "module://matplotlib_inline.backend_inline")
+    style._draw_all_unless_inline()
+    assert calls == []
+    monkeypatch.setattr(matplotlib, "get_backend", lambda: "qtagg")
+    style._draw_all_unless_inline()
+    assert calls == ["draw"]
+
+
+def test_the_inline_png_is_left_alone_when_the_user_chose_pil_options(monkeypatch):
+    from matplotlib_inline.config import InlineBackend
+
+    config = InlineBackend.instance()
+    chosen = {"bbox_inches": "tight", "pil_kwargs": {"compress_level": 9}}
+    monkeypatch.setattr(config, "print_figure_kwargs", dict(chosen))
+    style._fast_inline_png()
+    assert config.print_figure_kwargs == chosen
