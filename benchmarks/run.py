@@ -531,16 +531,18 @@ measured (`zh/` rows); the reference is run again before each edition.
 Done in kamlib: under the inline backend pyplot's unseen after-cell draw is skipped (about a
 third of a figure's cost) and the PNG is packed by zlib level 1 instead of 6 (same pixels,
 ~10 % more bytes, half the encoding time of a large figure), both set once by
-`kamlib.plots.style` through IPython's and the inline backend's own hooks; the lectures show
-their tables with `kamlib.Table` (HTML styled like a DataFrame) instead of importing pandas
-for display (about 0.3 s of CPU each); channel-map arrows are cut at their boxes by two
+`kamlib.plots.style` through IPython's and the inline backend's own hooks; channel-map arrows are cut at their boxes by two
 vectorised passes along the curve instead of a point-by-point bisection, against a
 remembered box outline, with each node one box above the arrows and the arrows out of the
 layout passes; YAML goes through libyaml; widgets draw into a fixed Agg canvas at screen
 resolution. Figure DPI was tried and left alone: at 67 dpi instead of 100 the running-case
 map cost the same (text layout, not pixels, is the cost).
 
-What is left is matplotlib's text layout (each figure lays out its text in the layout pass,
+Tried and left out: showing the lectures' tables with a small HTML table of kamlib's own
+instead of pandas saved about 0.3 s of CPU per lecture, but it rewrote what pandas does well,
+and the DataFrame is the trainees' own tool for the running case (`accounts_frame`).
+
+What is left is `import pandas` where a lecture shows a table, matplotlib's text layout (each figure lays out its text in the layout pass,
 the tight-bounding-box pass and the PNG) and the explorers' first render and widget set-up.
 lec09 is furthest (three channel maps, counting the explorer's, and three bar charts).
 A machine shared with other builds (see the load average) makes the seconds several times
