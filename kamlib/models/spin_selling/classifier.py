@@ -66,7 +66,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from kamlib.i18n import check_language
+from kamlib.i18n import check_language, get_language
 from kamlib.text import Text
 
 __all__ = [
@@ -966,12 +966,17 @@ class ClassifierReport:
 
     def __str__(self) -> str:
         recall, precision, f1 = self.per_type_recall(), self.per_type_precision(), self.per_type_f1()
-        lines = [f"{self.split} split, {self.language}: accuracy {self.accuracy:.1%} ({self.correct}/{self.n}), "
-                 f"macro-F1 {self.macro_f1:.2f}",
-                 "true \\ predicted " + "".join(f"{t:>6}" for t in SPIN_TYPES) + "  recall"]
+        zh = get_language() == "zh"
+        title = (f"{self.split} 题，{self.language}：准确率 {self.accuracy:.1%}（{self.correct}/{self.n}），"
+                 f"宏平均F1 {self.macro_f1:.2f}" if zh else
+                 f"{self.split} split, {self.language}: accuracy {self.accuracy:.1%} ({self.correct}/{self.n}), "
+                 f"macro-F1 {self.macro_f1:.2f}")
+        corner, recall_name, precision_name = (("实际 \\ 判为", "召回率", "精确率") if zh else
+                                               ("true \\ predicted", "recall", "precision"))
+        lines = [title, f"{corner:>17}" + "".join(f"{t:>6}" for t in SPIN_TYPES) + f"  {recall_name}"]
         for t in SPIN_TYPES:
             lines.append(f"{t:>17}" + "".join(f"{self.confusion[t][p]:>6}" for p in SPIN_TYPES) + f"{recall[t]:>8.2f}")
-        lines.append(f"{'precision':>17}" + "".join(f"{precision[t]:>6.2f}" for t in SPIN_TYPES))
+        lines.append(f"{precision_name:>17}" + "".join(f"{precision[t]:>6.2f}" for t in SPIN_TYPES))
         lines.append(f"{'F1':>17}" + "".join(f"{f1[t]:>6.2f}" for t in SPIN_TYPES))
         return "\n".join(lines)
 
