@@ -25,8 +25,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kamlib.checks.framework import Labels, Mistake, OneOf, Parts, Question, trainee_id, variant_rng
+from kamlib.data.course import read_records, text_items
 from kamlib.models.goals_and_needs import BUSINESS_NEEDS, NEED_CATEGORIES, PERSONAL_WISHES, VERDICTS
-from kamlib.text import Text
+from kamlib.text import Text, TextItem
 
 __all__ = ["EXERCISE", "SOURCES", "Item", "Case", "Casebook", "quotes", "claim_cards", "cases", "variant",
            "q1", "q2", "q3", "q4", "QUESTIONS", "try_it", "TRY_IT_QUOTE"]
@@ -48,12 +49,7 @@ SOURCES = {
 }
 
 
-@dataclass(frozen=True)
-class Item:
-    """A quote (q1), a claim (q2), or a draft value statement (q4)."""
-
-    id: str
-    text: Text
+Item = TextItem  # a pool entry {id, en, zh} (kamlib.data.course.text_items)
 
 
 @dataclass(frozen=True)
@@ -69,30 +65,15 @@ class Case:
     statements: tuple[Item, ...]
 
 
-def _pool(source: str, what: str) -> list[dict]:
-    from kamlib.data.schema import DataError, data_path, read_yaml
-
-    raw = read_yaml(data_path(source))
-    if not isinstance(raw, list):
-        raise DataError(f"{source}: expected a list of {what}")
-    return raw
 
 
-def _items(records, where: str) -> tuple[Item, ...]:
-    from kamlib.data.schema import require_keys
-
-    found = []
-    for i, record in enumerate(records, 1):
-        require_keys(record, ("id", "en", "zh"), f"{where}, entry {i}")
-        found.append(Item(record["id"], Text(record["en"].strip(), record["zh"].strip())))
-    return tuple(found)
 
 
 @lru_cache(maxsize=1)
 def quotes() -> tuple[Item, ...]:
     """q1's pool: what buyers said (goals_and_needs_quotes.yaml)."""
     source = "goals_and_needs_quotes.yaml"
-    return _items(_pool(source, "quotes"), source)
+    return text_items(read_records(source, "quotes"), source)
 
 
 @lru_cache(maxsize=1)
@@ -102,9 +83,9 @@ def claim_cards() -> dict[str, tuple[Item, ...]]:
 
     source = "goals_and_needs_claim_cards.yaml"
     found = {}
-    for i, record in enumerate(_pool(source, "slots"), 1):
+    for i, record in enumerate(read_records(source, "slots"), 1):
         require_keys(record, ("slot", "cards"), f"{source}, slot {i}")
-        found[record["slot"]] = _items(record["cards"], f"{source}, slot {i}")
+        found[record["slot"]] = text_items(record["cards"], f"{source}, slot {i}")
     return found
 
 
@@ -117,7 +98,7 @@ def cases() -> dict[str, Case]:
     accounts = {a.id: a for a in load_accounts()}
     source = "goals_and_needs_cases.yaml"
     found = {}
-    for i, record in enumerate(_pool(source, "cases"), 1):
+    for i, record in enumerate(read_records(source, "cases"), 1):
         where = f"{source}, case {i}"
         require_keys(record, ("id", "account", "name", "role", "notes", "statements"), where)
         account = accounts[record["account"]]
@@ -125,7 +106,7 @@ def cases() -> dict[str, Case]:
             record["id"], account.id, Text(account.name, account.name_zh), bilingual(record["name"], f"{where}, name"),
             bilingual(record["role"], f"{where}, role"),
             tuple(bilingual(n, f"{where}, note {j}") for j, n in enumerate(record["notes"], 1)),
-            _items(record["statements"], where))
+            text_items(record["statements"], where))
     return found
 
 

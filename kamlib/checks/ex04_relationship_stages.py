@@ -26,9 +26,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kamlib.checks.framework import Ids, Labels, Mistake, OneOf, Question, trainee_id, variant_rng
+from kamlib.data.course import load_text_pool
+from kamlib.data.schema import data_path, read_yaml
 from kamlib.models.key_accounts import STAGES
 from kamlib.models.relationship_stages import Contact, contact_network
-from kamlib.text import Text
+from kamlib.text import Text, TextItem
 
 __all__ = ["EXERCISE", "Item", "Option", "Casebook", "vignettes", "profiles", "cases", "variant", "q1", "q2", "q3",
            "q4", "QUESTIONS", "try_it", "TRY_IT_ACCOUNT"]
@@ -42,12 +44,7 @@ _BUYER_NAMES = (("Li Wei", "李伟"), ("Wang Fang", "王芳"), ("Zhang Qiang", "
 _ID_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ"
 
 
-@dataclass(frozen=True)
-class Item:
-    """A described account (q1, q4)."""
-
-    id: str
-    text: Text
+Item = TextItem  # a described account (q1, q4): a pool entry {id, en, zh}
 
 
 @dataclass(frozen=True)
@@ -59,35 +56,16 @@ class Option:
     text: Text
 
 
-def _pool(source: str) -> list:
-    from kamlib.data.schema import DataError, data_path, read_yaml
-
-    raw = read_yaml(data_path(source))
-    if not isinstance(raw, (list, dict)):
-        raise DataError(f"{source}: expected a list or a mapping")
-    return raw
-
-
-def _items(source: str) -> tuple[Item, ...]:
-    from kamlib.data.schema import items, require_keys
-
-    found = []
-    for i, record in enumerate(items(_pool(source), source), 1):
-        require_keys(record, ("id", "en", "zh"), f"{source}, entry {i}")
-        found.append(Item(record["id"], Text(record["en"].strip(), record["zh"].strip())))
-    return tuple(found)
-
-
 @lru_cache(maxsize=1)
 def vignettes() -> tuple[Item, ...]:
     """q1's pool: accounts described as a KAM would (relationship_stages_vignettes.yaml)."""
-    return _items("relationship_stages_vignettes.yaml")
+    return load_text_pool("relationship_stages_vignettes")
 
 
 @lru_cache(maxsize=1)
 def profiles() -> tuple[Item, ...]:
     """q4's pool: accounts whose contacts run through one channel (relationship_stages_accounts.yaml)."""
-    return _items("relationship_stages_accounts.yaml")
+    return load_text_pool("relationship_stages_accounts")
 
 
 @lru_cache(maxsize=1)
@@ -97,7 +75,7 @@ def cases() -> dict:
     from kamlib.data.schema import require_keys
 
     source = "relationship_stages_cases.yaml"
-    raw = _pool(source)
+    raw = read_yaml(data_path(source))
     require_keys(raw, ("seller", "seller_links", "buyer", "buyer_links", "cases"), source)
     for i, case in enumerate(raw["cases"], 1):
         require_keys(case, ("id", "account", "cross", "news", "options"), f"{source}, case {i}")

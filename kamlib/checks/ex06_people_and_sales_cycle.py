@@ -34,8 +34,9 @@ from kamlib.checks.framework import (
     trainee_id,
     variant_rng,
 )
+from kamlib.data.course import read_records, text_items
 from kamlib.models.people_and_sales_cycle import SOCIAL_STYLES
-from kamlib.text import Text
+from kamlib.text import Text, TextItem
 
 __all__ = ["EXERCISE", "CULTURES", "CULTURE_NAMES", "REGION_NAMES", "STAFFING", "MAX_ACCOUNTS", "Item", "Contact", "Candidate",
            "Casebook", "people", "conversations", "opening_sets", "pitches", "variant", "q1", "q2", "q3", "q4",
@@ -81,38 +82,18 @@ _ROLES = (Text("the maintenance manager", "设备经理"), Text("the buyer", "�
 _ID_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ"
 
 
-@dataclass(frozen=True)
-class Item:
-    """A described person (q1), a moment of a conversation (q2) or an opening (q3)."""
-
-    id: str
-    text: Text
+Item = TextItem  # a pool entry {id, en, zh} (kamlib.data.course.text_items)
 
 
-def _pool(source: str, what: str) -> list[dict]:
-    from kamlib.data.schema import DataError, data_path, read_yaml
-
-    raw = read_yaml(data_path(source))
-    if not isinstance(raw, list):
-        raise DataError(f"{source}: expected a list of {what}")
-    return raw
 
 
-def _items(records, where: str) -> tuple[Item, ...]:
-    from kamlib.data.schema import require_keys
-
-    found = []
-    for i, record in enumerate(records, 1):
-        require_keys(record, ("id", "en", "zh"), f"{where}, entry {i}")
-        found.append(Item(record["id"], Text(record["en"].strip(), record["zh"].strip())))
-    return tuple(found)
 
 
 @lru_cache(maxsize=1)
 def people() -> tuple[Item, ...]:
     """q1's pool: people described by what they do (people_and_sales_cycle_people.yaml)."""
     source = "people_and_sales_cycle_people.yaml"
-    return _items(_pool(source, "people"), source)
+    return text_items(read_records(source, "people"), source)
 
 
 @lru_cache(maxsize=1)
@@ -122,10 +103,10 @@ def conversations() -> dict:
 
     source = "people_and_sales_cycle_conversations.yaml"
     found = {}
-    for i, record in enumerate(_pool(source, "conversations"), 1):
+    for i, record in enumerate(read_records(source, "conversations"), 1):
         where = f"{source}, conversation {i}"
         require_keys(record, ("id", "account", "en", "zh", "moments"), where)
-        found[record["id"]] = (record["account"], Text(record["en"], record["zh"]), _items(record["moments"], where))
+        found[record["id"]] = (record["account"], Text(record["en"], record["zh"]), text_items(record["moments"], where))
     return found
 
 
@@ -136,10 +117,10 @@ def opening_sets() -> dict:
 
     source = "people_and_sales_cycle_openings.yaml"
     found = {}
-    for i, record in enumerate(_pool(source, "opening sets"), 1):
+    for i, record in enumerate(read_records(source, "opening sets"), 1):
         where = f"{source}, set {i}"
         require_keys(record, ("id", "openings"), where)
-        found[record["id"]] = _items(record["openings"], where)
+        found[record["id"]] = text_items(record["openings"], where)
     return found
 
 
@@ -147,7 +128,7 @@ def opening_sets() -> dict:
 def pitches() -> tuple[Item, ...]:
     """q5's pool: feature pitches to rewrite (people_and_sales_cycle_pitches.yaml)."""
     source = "people_and_sales_cycle_pitches.yaml"
-    return _items(_pool(source, "pitches"), source)
+    return text_items(read_records(source, "pitches"), source)
 
 
 # --- the trainee's casebook ----------------------------------------------------------------------

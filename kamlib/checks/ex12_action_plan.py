@@ -31,9 +31,10 @@ from kamlib.checks.framework import (
     trainee_id,
     variant_rng,
 )
+from kamlib.data.course import load_text_pool
 from kamlib.models.action_plan import SMART_LETTERS
 from kamlib.models.key_accounts import Account
-from kamlib.text import Text
+from kamlib.text import Text, TextItem
 
 __all__ = ["EXERCISE", "FIELDS", "TEAM", "Item", "Row", "Casebook", "goal_pool", "strategy_pool", "variant",
            "q1", "q2", "q3", "q4", "QUESTIONS", "try_it", "TRY_IT_GOAL"]
@@ -65,12 +66,7 @@ _UNITS = {"share_of_wallet_pct": ("%", "%"), "volume_t": (" t/yr", " 吨/年"), 
 _ID_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ"
 
 
-@dataclass(frozen=True)
-class Item:
-    """A goal (q1) or a candidate goal (q4)."""
-
-    id: str
-    text: Text
+Item = TextItem  # a goal (q1) or a candidate goal (q4): a pool entry {id, en, zh}
 
 
 @dataclass(frozen=True)
@@ -92,29 +88,16 @@ class Row:
                 "target": self.target, "deadline_days": self.deadline_days}
 
 
-def _pool(source: str) -> tuple[Item, ...]:
-    from kamlib.data.schema import DataError, data_path, read_yaml, require_keys
-
-    raw = read_yaml(data_path(source))
-    if not isinstance(raw, list):
-        raise DataError(f"{source}: expected a list of goals")
-    found = []
-    for i, record in enumerate(raw, 1):
-        require_keys(record, ("id", "en", "zh"), f"{source}, entry {i}")
-        found.append(Item(record["id"], Text(record["en"].strip(), record["zh"].strip())))
-    return tuple(found)
-
-
 @lru_cache(maxsize=1)
 def goal_pool() -> tuple[Item, ...]:
     """q1's pool: first-draft goals, ``{owner}`` to fill (action_plan_goals.yaml)."""
-    return _pool("action_plan_goals.yaml")
+    return load_text_pool("action_plan_goals")
 
 
 @lru_cache(maxsize=1)
 def strategy_pool() -> tuple[Item, ...]:
     """q4's pool: 90-day goals written for one place on the selection matrix (action_plan_strategies.yaml)."""
-    return _pool("action_plan_strategies.yaml")
+    return load_text_pool("action_plan_strategies")
 
 
 @dataclass(frozen=True)

@@ -182,15 +182,34 @@ def load_text_pool(name: str) -> tuple[TextItem, ...]:
     path = data_path(source)
     if not re.fullmatch(r"[a-z][a-z0-9_]*", name) or not path.is_file():
         raise ValueError(f"name must name a pool in kamlib/data (e.g. 'key_accounts_situations'), got {name!r}")
+    return text_items(read_yaml(path), source)
+
+
+def read_records(source: str, what: str) -> list:
+    """The list of records in ``kamlib/data/<source>`` (a DataError when it is not a non-empty list)."""
+    return items(read_yaml(data_path(source)), source, what)
+
+
+def text_items(records, where: str) -> tuple[TextItem, ...]:
+    """Records ``{id, en, zh}`` (a pool, or a list inside a larger record) as TextItems:
+    ids short and unique, texts stripped, both languages present.
+
+    >>> text_items([{"id": "a1", "en": " Oil ", "zh": "油"}], "demo")[0]
+    TextItem(id='a1', text=Text(en='Oil', zh='油'))
+    >>> text_items([{"id": "a1", "en": "x"}], "demo")
+    Traceback (most recent call last):
+    ...
+    kamlib.data.schema.DataError: demo, entry 1: missing keys ['zh'], unknown keys none
+    """
     pool, seen = [], set()
-    for i, record in enumerate(items(read_yaml(path), source, "texts"), 1):
-        where = f"{source}, entry {i}"
-        require_keys(record, ("id", "en", "zh"), where)
+    for i, record in enumerate(items(records, where, "texts"), 1):
+        entry = f"{where}, entry {i}"
+        require_keys(record, ("id", "en", "zh"), entry)
         item_id = record["id"]
         if not isinstance(item_id, str) or not _POOL_ID.fullmatch(item_id):
-            raise DataError(f"{where}, key 'id': expected a short id of letters and digits, got {item_id!r}")
-        unique(item_id, seen, f"{where}, key 'id'")
+            raise DataError(f"{entry}, key 'id': expected a short id of letters and digits, got {item_id!r}")
+        unique(item_id, seen, f"{entry}, key 'id'")
         text = bilingual({k: record[k].strip() if isinstance(record[k], str) else record[k] for k in ("en", "zh")},
-                         where)
+                         entry)
         pool.append(TextItem(item_id, text))
     return tuple(pool)
