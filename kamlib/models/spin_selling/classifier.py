@@ -1094,17 +1094,24 @@ _EXPLICIT = re.compile(
 )
 
 
+_EXPLICIT_ZH = re.compile(r"(我们|我)(真的|就|一直|现在)?(需要|想要|要求|希望|必须|得要)|(我们|我)(在|正在)找|最好(能|是)|理想的")
+
+
 def need_label(text: str) -> str:
     """``'explicit'`` when a buyer states a specific want ("we need", "I want",
-    "we're looking for", ...), otherwise ``'implied'`` (a problem or dissatisfaction).
+    "we're looking for", 我们需要, 我们希望, ...), otherwise ``'implied'`` (a problem or
+    dissatisfaction).
 
     >>> need_label("The grease on the girth gear disappears faster every year.")
     'implied'
     >>> need_label("We need a grease that lasts a full kiln campaign.")
     'explicit'
+    >>> need_label("大齿圈上的润滑脂一年比一年消耗得快。"), need_label("我们需要一种能撑过整个窑期的润滑脂。")
+    ('implied', 'explicit')
     """
     lowered = _check_text(text).lower().replace("’", "'")
-    return "explicit" if _EXPLICIT.search(lowered) else "implied"
+    explicit = _EXPLICIT_ZH if _CJK.search(lowered) else _EXPLICIT
+    return "explicit" if explicit.search(lowered) else "implied"
 
 
 _STOP = set(
@@ -1125,9 +1132,17 @@ _ADVANTAGE = re.compile(
 )
 
 
+_REFERENCE_ZH = re.compile(r"您(刚才|之前|上次)?(说|提到|讲|要求|希望|想要|需要)|正如您|满足您|符合您|您要的|您想要的|您需要的")
+_ADVANTAGE_ZH = re.compile(r"所以|因此|能够|可以|让您|帮您|帮助|减少|节省|降低|延长|避免|从而|不用|无需|省去")
+_STOP_ZH = {"我们", "你们", "您的", "这个", "一种", "这款", "一个", "就是", "还是", "已经", "可以", "需要", "想要", "希望"}
+
+
 def _stems(text: str) -> set[str]:
-    words = re.findall(r"[a-z][a-z0-9-]+", text.lower().replace("’", "'"))
-    return {w[:5] for w in words if w not in _STOP and len(w) > 2}
+    """Content words (English, first five letters) and Chinese character pairs."""
+    lowered = text.lower().replace("’", "'")
+    words = re.findall(r"[a-z][a-z0-9-]+", lowered)
+    pairs = {run[i:i + 2] for run in _CJK_RUN.findall(lowered) for i in range(len(run) - 1)}
+    return {w[:5] for w in words if w not in _STOP and len(w) > 2} | (pairs - _STOP_ZH)
 
 
 def fab_label(statement: str, explicit_needs: Sequence[str] = ()) -> str:
@@ -1152,6 +1167,10 @@ def fab_label(statement: str, explicit_needs: Sequence[str] = ()) -> str:
     >>> fab_label("You said the grease must pump at minus thirty: this one does, so the lines stay clear.",
     ...           ["We need a grease that keeps pumping at minus thirty."])
     'benefit'
+    >>> [fab_label(s, ["我们需要一种零下三十度还能泵送的润滑脂。"]) for s in (
+    ...     "这是一款锂基复合润滑脂。", "它的换油周期更长，所以停机更少。",
+    ...     "您刚才说需要零下三十度还能泵送的润滑脂：这款正好能做到。")]
+    ['feature', 'advantage', 'benefit']
     """
     text = _check_text(statement, "statement")
     if isinstance(explicit_needs, str) or not isinstance(explicit_needs, Iterable):
@@ -1159,8 +1178,10 @@ def fab_label(statement: str, explicit_needs: Sequence[str] = ()) -> str:
     needs = [_check_text(n, "explicit_needs item") for n in explicit_needs]
     lowered = text.lower().replace("’", "'")
     words = _stems(text)
+    chinese = bool(_CJK.search(lowered))
+    reference, advantage = (_REFERENCE_ZH, _ADVANTAGE_ZH) if chinese else (_REFERENCE, _ADVANTAGE)
     for need in needs:
         overlap = len(words & _stems(need))
-        if overlap >= 3 or (overlap >= 1 and _REFERENCE.search(lowered)):
+        if overlap >= 3 or (overlap >= 1 and reference.search(lowered)):
             return "benefit"
-    return "advantage" if _ADVANTAGE.search(lowered) else "feature"
+    return "advantage" if advantage.search(lowered) else "feature"
