@@ -24,7 +24,10 @@ made per figure, when it is shown, from its own layout engine; the inline backen
 settings are not changed, and a ``bbox_inches`` other than 'tight' chosen through
 ``%config InlineBackend.print_figure_kwargs`` is left as chosen. To keep the crop on a
 constrained figure, turn its layout engine off (``fig.set_layout_engine("none")``) or
-save it with ``fig.savefig(..., bbox_inches="tight")``.
+save it with ``fig.savefig(..., bbox_inches="tight")``. Text placed outside the canvas by
+figure coordinates, or a figure too small for constrained layout (matplotlib warns that the
+layout was not applied), is cut at the canvas edge where the crop would have shown it;
+tests/plots/test_style.py checks that no kamlib plot reaches outside its canvas.
 """
 
 from __future__ import annotations
