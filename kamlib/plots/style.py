@@ -18,7 +18,8 @@ every artist once more (a tight-bounding-box pass) only to crop the PNG to its c
 A figure laid out by a constrained (or compressed) layout engine, as every kamlib figure
 is (:func:`axes`), already fits its canvas, so :func:`axes` also wraps the inline
 backend's figure formatters: such a figure is saved with ``bbox_inches=None`` (its PNG is
-the whole canvas, a few pixels of margin larger, and made about a quarter faster); any
+exactly the canvas, which the padded crop of a kamlib plot nearly always was anyway, and is
+made about a fifth faster); any
 other figure, a trainee's own ``plt.plot`` included, keeps the tight crop. The choice is
 made per figure, when it is shown, from its own layout engine; the inline backend's
 settings are not changed, and a ``bbox_inches`` other than 'tight' chosen through
