@@ -523,15 +523,22 @@ WHY_NOTEBOOKS_MISS = """\
 
 The *reference* row is the floor of any notebook with a figure: pyplot imported in the
 kernel and one inline PNG. A lecture pays that once, then its own cells: every inline figure
-is laid out and drawn by the inline backend (a tight-bounding-box pass, then the PNG), each
-explorer renders its first state, and pyplot's after-cell hook used to draw every new figure
+is laid out and drawn by the inline backend (a layout pass, then the PNG; a tight-bounding-box
+pass as well for a figure without a constrained layout), each explorer renders its first state, and pyplot's after-cell hook used to draw every new figure
 once more onto a canvas nobody sees. The slowest cell is named in each row. Both editions are
 measured (`zh/` rows); the reference is run again before each edition.
 
 Done in kamlib: under the inline backend pyplot's unseen after-cell draw is skipped (about a
 third of a figure's cost) and the PNG is packed by zlib level 1 instead of 6 (same pixels,
 ~10 % more bytes, half the encoding time of a large figure), both set once by
-`kamlib.plots.style` through IPython's and the inline backend's own hooks; channel-map arrows are cut at their boxes by two
+`kamlib.plots.style` through IPython's and the inline backend's own hooks; a figure laid out
+by a constrained (or compressed) engine, as every kamlib figure is, is printed with
+`bbox_inches=None` instead of the inline backend's 'tight', which measured every artist once
+more only to crop a figure that already fits its canvas (the lectures' inline PNGs took
+14.2 s of kernel CPU over both editions with the crop and 11.3 s without it, measured per
+lecture in one interleaved run; chosen per figure from its own layout engine, so a trainee's `plt.plot` keeps the
+crop; `tests/plots/test_style.py` prints every `plot_*` that way and checks that nothing lies
+outside the canvas); channel-map arrows are cut at their boxes by two
 vectorised passes along the curve instead of a point-by-point bisection, against a
 remembered box outline, with each node one box above the arrows and the arrows out of the
 layout passes; YAML goes through libyaml; widgets draw into a fixed Agg canvas at screen
@@ -542,8 +549,14 @@ Tried and left out: showing the lectures' tables with a small HTML table of kaml
 instead of pandas saved about 0.3 s of CPU per lecture, but it rewrote what pandas does well,
 and the DataFrame is the trainees' own tool for the running case (`accounts_frame`).
 
-What is left is `import pandas` where a lecture shows a table, matplotlib's text layout (each figure lays out its text in the layout pass,
-the tight-bounding-box pass and the PNG) and the explorers' first render and widget set-up.
+What is left is `import pandas` where a lecture shows a table, matplotlib's text layout and glyph drawing (each figure lays out its text in
+the layout pass and again in the PNG) and the explorers' first render and widget set-up.
+The slowest cells named below were looked at for needless work and hold none: lec09's
+`load_channel_map("lecture")` cell is that lecture's first figure (pyplot's import, then the
+map's PNG, mostly glyphs; the load itself is ~0.06 s once per kernel, cached); lec10's
+`classifier_scores` classifies ~2,100 question texts once (~0.7 s); lec08's `plot_org_chart`
+builds its figure in ~0.04 s and the rest is its PNG; lec02's two panels are four Axes (bars
+and a share axis each) laid out once and drawn once.
 lec09 is furthest (three channel maps, counting the explorer's, and three bar charts).
 A machine shared with other builds (see the load average) makes the seconds several times
 a quiet machine's and the ratios noisy: compare ratios within one run and repeat.

@@ -354,3 +354,103 @@ def test_the_inline_png_is_left_alone_when_the_user_chose_pil_options(monkeypatc
     monkeypatch.setattr(config, "print_figure_kwargs", dict(chosen))
     style._fast_inline_png()
     assert config.print_figure_kwargs == chosen
+
+
+# --- the inline backend's PNG: no tight crop for figures that fit by their layout ----------
+
+
+def _png_size(data: bytes) -> tuple[int, int]:
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize(("module", "name"), plot_functions(), ids=PLOT_IDS)
+def test_plot_fits_its_canvas_so_the_inline_png_needs_no_tight_crop(module, name, language):
+    """Every kamlib plot, printed as the inline backend prints it (IPython's print_figure with
+    its 'tight' default, wrapped as :func:`style.axes` wraps it), is the whole canvas, and
+    nothing of it lies outside: its tight bounding box is inside the figure."""
+    from functools import partial
+
+    from IPython.core.pylabtools import print_figure
+
+    if language == "zh" and not cjk_installed():
+        pytest.skip(INSTALL_HINT)
+    kamlib.set_language(language)
+    figure = call_plot(module, name)
+    assert style._fits_by_layout(figure), f"{name} is not laid out by a constrained engine"
+    printer = style._LaidOutUncropped(partial(print_figure, fmt="png", base64=False, bbox_inches="tight"))
+    width, height = _png_size(printer(figure))
+    assert (width, height) == tuple(round(v) for v in figure.get_size_inches() * figure.dpi)
+
+    figure.canvas.draw()
+    content = figure.get_tightbbox(figure.canvas.get_renderer())
+    canvas = figure.bbox_inches
+    slack = 1 / figure.dpi  # one pixel
+    outside = {
+        "left": canvas.x0 - content.x0, "bottom": canvas.y0 - content.y0,
+        "right": content.x1 - canvas.x1, "top": content.y1 - canvas.y1,
+    }
+    clipped = {side: round(inches, 3) for side, inches in outside.items() if inches > slack}
+    assert not clipped, f"{name} ({language}) reaches outside its canvas by (inches) {clipped}"
+
+
+def test_a_figure_without_a_layout_engine_keeps_the_tight_crop():
+    from functools import partial
+
+    from IPython.core.pylabtools import print_figure
+
+    figure, ax = plt.subplots(figsize=(4, 3))
+    ax.plot([1, 2, 3])
+    ax.set_ylabel("litres")
+    assert not style._fits_by_layout(figure)
+    printer = style._LaidOutUncropped(partial(print_figure, fmt="png", base64=False, bbox_inches="tight"))
+    assert _png_size(printer(figure)) != (400, 300)  # cropped to its content
+    figure.set_layout_engine("constrained")
+    assert _png_size(printer(figure)) == (400, 300)
+
+
+INLINE_SHELL = textwrap.dedent(
+    """
+    from IPython.core.interactiveshell import InteractiveShell
+    from matplotlib.figure import Figure
+
+    shell = InteractiveShell.instance()
+    shell.run_cell(
+        "import matplotlib.pyplot as plt\\n"
+        "from kamlib.plots import style\\n"
+        "kam = style.axes(figsize=(8, 3.6)).figure\\n"
+        "plain, ax = plt.subplots(figsize=(4, 3))\\n"
+        "ax.plot([1, 2, 3])\\n"
+    ).raise_error()
+    png = shell.display_formatter.formatters["image/png"]
+    assert type(png.type_printers[Figure]).__name__ == "_LaidOutUncropped", png.type_printers[Figure]
+
+    def size(fig):
+        import base64
+        data = base64.b64decode(png(fig))
+        return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+
+    assert size(shell.user_ns["kam"]) == (800, 360), size(shell.user_ns["kam"])
+    assert size(shell.user_ns["plain"]) < (400, 300), size(shell.user_ns["plain"])
+    # Formats chosen anew (here by the user, through the inline backend's settings): the
+    # after-cell hook wraps the new printer again; a bbox_inches the user chose is kept.
+    shell.run_cell("%config InlineBackend.figure_formats = ['retina']").raise_error()
+    shell.run_cell("1").raise_error()
+    assert type(png.type_printers[Figure]).__name__ == "_LaidOutUncropped", png.type_printers[Figure]
+    shell.run_cell("%config InlineBackend.print_figure_kwargs = {'bbox_inches': None}").raise_error()
+    shell.run_cell("1").raise_error()
+    assert type(png.type_printers[Figure]).__name__ == "partial", png.type_printers[Figure]
+    print("OK")
+    """
+)
+
+
+def test_the_inline_backend_prints_kamlib_figures_uncropped_and_others_cropped(tmp_path):
+    """In an IPython shell on the inline backend (a fresh process, as in a kernel)."""
+    env = {**os.environ, "MPLCONFIGDIR": str(tmp_path), "MPLBACKEND": "module://matplotlib_inline.backend_inline",
+           "IPYTHONDIR": str(tmp_path / "ipython")}
+    done = subprocess.run(
+        [sys.executable, "-c", INLINE_SHELL], capture_output=True, text=True, env=env, timeout=300
+    )
+    assert done.returncode == 0 and "OK" in done.stdout, (done.stdout + done.stderr)[-3000:]
