@@ -22,16 +22,20 @@ def render_welcome(step: int | None = None, language: str | None = None, canvas=
     highlighted, drawn on ``canvas`` (a :class:`~kamlib.widgets.figure.Canvas`; a new
     one when None). The language applies to this figure only;
     :func:`kamlib.set_language` sets it for the whole course."""
-    from kamlib.plots.welcome import plot_staircase
+    from kamlib.plots.welcome import staircase_bars, staircase_names, staircase_still
     from kamlib.widgets.figure import canvas_or_new
 
     step = check_step(step)
     language = get_language() if language is None else check_language(language)
     canvas = canvas_or_new(canvas, _FIGSIZE, _MARGINS)
     with using_language(language):
-        plot_staircase(current=step, ax=canvas.clear())
+        # the frame and title once per language; a new step redraws the bars, and of the names
+        # over them only those whose pixels underneath changed (the others are copied)
+        canvas.still(("staircase", language), staircase_still)
+        canvas.still_layers(("staircase", language, step), lambda ax: staircase_bars(ax, step), staircase_names)
+        picture = canvas.moving_png([])
     title = Text.term(STEPS[step - 1]).get(language) if step else ""
-    return View(html=f"<b>{step}. {title}</b>" if step else "", png=canvas.png())
+    return View(html=f"<b>{step}. {title}</b>" if step else "", png=picture)
 
 
 def welcome_explorer():
