@@ -65,13 +65,17 @@ def render_goals_and_needs(person: str, business: str | None, personal: str | No
     judged = value_statement(business, personal, needs, wishes)
     picture = None
     if draw:
-        from kamlib.plots.goals_and_needs import plot_needs_profile
+        from kamlib.plots.goals_and_needs import _profiles, needs_profile_moving, needs_profile_still
+        from kamlib.plots.style import plot_language
         from kamlib.widgets.figure import canvas_or_new
 
+        # the person's bars, the names, axes and title once per person and language; a choice
+        # redraws the outlines and the group names beside them
         canvas = canvas_or_new(canvas, _FIGSIZE, _MARGINS)
-        plot_needs_profile({buyer.name: needs_profile(quotes)}, highlight=[c for c in (business, personal) if c],
-                           ax=canvas.clear())
-        picture = canvas.png()
+        people = _profiles({buyer.name: needs_profile(quotes)})
+        ax = canvas.still(("needs_profile", plot_language(), tuple((n, tuple(c.items())) for n, c in people)),
+                          lambda ax: needs_profile_still(ax, people))
+        picture = canvas.moving_png(needs_profile_moving(ax, people, [c for c in (business, personal) if c]))
     said = "".join(f"<li>“{_html.escape(str(q.text))}” <i>({Text.term('need_' + q.category)})</i></li>" for q in quotes)
     head = (f"<b>{_html.escape(str(buyer.name))}, {_html.escape(str(buyer.role))}</b>"
             f"<ul style='margin-top:2px'>{said}</ul>")
