@@ -39,6 +39,7 @@ __all__ = ["render_lubricant_industry", "lubricant_industry_explorer",
            "render_lubricant_industry_brainstorm", "lubricant_industry_brainstorm_explorer"]
 
 _FIGSIZE = (7.2, 4.6)
+_MARGINS = (0.13, 0.16, 0.97, 0.88)
 _CHARTS = ("stacked", "waterfall")
 
 
@@ -87,14 +88,32 @@ def render_lubricant_industry(
     comparison = compare_cost_in_use(costs["current"], costs["proposed"])
     picture = None
     if draw:
-        from kamlib.plots.lubricant_industry import plot_cost_in_use, plot_cost_waterfall
+        from kamlib.plots import lubricant_industry as plots
+        from kamlib.plots.style import plot_language
         from kamlib.widgets.figure import canvas_or_new
 
-        canvas = canvas_or_new(canvas, _FIGSIZE, margins=(0.13, 0.16, 0.97, 0.88))
-        plot = plot_cost_in_use if chart == "stacked" else plot_cost_waterfall
-        plot(comparison, ax=canvas.clear())
-        picture = canvas.png()
+        # the title once per chart, language and names; a move redraws the bars, figures, legend
+        # and the axes (their scale moves with the figures; the spines lie on the bars' feet)
+        canvas = canvas_or_new(canvas, _FIGSIZE, margins=_MARGINS)
+        still, moving = ((plots.cost_in_use_still, plots.cost_in_use_moving) if chart == "stacked"
+                         else (plots.cost_waterfall_still, plots.cost_waterfall_moving))
+
+        def background(ax):
+            still(ax, comparison)
+            for artist in _framing(ax):  # drawn with the moving part, in its place
+                artist.set_visible(False)
+
+        names = (comparison.current.name, comparison.proposed.name)
+        ax = canvas.still(("cost_in_use", chart, plot_language(), names), background)
+        drawn = moving(ax, comparison)
+        for artist in _framing(ax):
+            artist.set_visible(True)
+        picture = canvas.moving_png(drawn)
     return View(html=_cost_html(comparison, switching), png=picture)
+
+
+def _framing(ax) -> list:
+    return [*ax.spines.values(), ax.xaxis, ax.yaxis]
 
 
 def _cost_html(comparison, switching: float | None) -> str:
@@ -156,7 +175,7 @@ def lubricant_industry_explorer(points: int = 1):
                         continuous_update=False)
     chart = w.Dropdown(options=[(str(Text.term(f"chart_{c}")), c) for c in _CHARTS], value="stacked",
                        description=str(Text.term("chart")), style={"description_width": "190px"})
-    canvas = Canvas(figsize=_FIGSIZE, margins=(0.13, 0.16, 0.97, 0.88))
+    canvas = Canvas(figsize=_FIGSIZE, margins=_MARGINS)
     image, table = w.Image(format="png", layout=w.Layout(width=f"{canvas.width_px}px")), w.HTML()
 
     def inputs(which):
