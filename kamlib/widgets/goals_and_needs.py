@@ -65,7 +65,11 @@ def render_goals_and_needs(person: str, business: str | None, personal: str | No
     judged = value_statement(business, personal, needs, wishes)
     picture = None
     if draw:
-        from kamlib.plots.goals_and_needs import _profiles, needs_profile_moving, needs_profile_still
+        from kamlib.plots.goals_and_needs import (
+            _profiles,
+            needs_profile_moving,
+            needs_profile_still,
+        )
         from kamlib.plots.style import plot_language
         from kamlib.widgets.figure import canvas_or_new
 

@@ -46,7 +46,11 @@ def render_people_and_sales_cycle(observed: Sequence[str], name: str = "", canva
                                      f"observed：你选的{Text.term(axis + '_axis').zh.split('：')[0]}行为相互抵消：再多观察")))
     picture = None
     if draw:
-        from kamlib.plots.people_and_sales_cycle import _people, social_styles_moving, social_styles_still
+        from kamlib.plots.people_and_sales_cycle import (
+            _people,
+            social_styles_moving,
+            social_styles_still,
+        )
         from kamlib.plots.style import plot_language
         from kamlib.widgets.figure import canvas_or_new
 
