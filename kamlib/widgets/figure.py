@@ -104,7 +104,10 @@ class Canvas:
         if self._layers_pixels is not None and self._layers_key == key:
             return
         for artist in self._layers:
-            artist.remove()
+            try:
+                artist.remove()
+            except (NotImplementedError, ValueError):  # e.g. an axis shown with the layer: kept, drawn again
+                pass
         agg = self.figure.canvas
         agg.restore_region(self._still_pixels)
         renderer = agg.get_renderer()
