@@ -47,11 +47,12 @@ def welcome_explorer():
     options = [("(none)", 0)] + [(f"{i}. {Text.term(key).both}", i) for i, key in enumerate(STEPS, 1)]
     step = w.Dropdown(options=options, value=0, description="step")
     language = w.ToggleButtons(options=[("English", "en"), ("中文", "zh")], value=get_language())
-    canvas = Canvas(figsize=_FIGSIZE, margins=_MARGINS)
-    image, caption = w.Image(format="png", layout=w.Layout(width=f"{canvas.width_px}px")), w.HTML()
+    # a canvas per language: switching back keeps that language's frame, title and names drawn
+    canvases = {code: Canvas(figsize=_FIGSIZE, margins=_MARGINS) for _, code in language.options}
+    image, caption = w.Image(format="png", layout=w.Layout(width=f"{canvases['en'].width_px}px")), w.HTML()
 
     def update(_change=None):
-        show(render_welcome(step.value or None, language.value, canvas), image, caption)
+        show(render_welcome(step.value or None, language.value, canvases[language.value]), image, caption)
 
     step.observe(update, names="value")
     language.observe(update, names="value")
