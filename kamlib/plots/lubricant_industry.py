@@ -125,6 +125,11 @@ def cost_waterfall_still(ax, comparison: CostComparison) -> None:
     labels = [_names(comparison)[0], *(f"Δ {text(f'cost_{part}')}" for part in COST_COMPONENTS),
               _names(comparison)[1]]
     ax.set_xticks(range(len(COST_COMPONENTS) + 2), labels, fontsize=8)
+    # the bars' x extent never moves: fix the limits a full draw autoscales to (a bar of height
+    # 0 in each place, taken off again), so the names can be drawn before the bars are there
+    probe = ax.bar(range(len(COST_COMPONENTS) + 2), 0, width=0.6)
+    ax.set_xlim(ax.get_xlim())
+    probe.remove()
     _money(ax)
     ax.set_xlabel(text("cost_change"))
     ax.set_title(text("cost_waterfall_title"), fontsize=10, y=1.0)

@@ -92,8 +92,9 @@ def render_lubricant_industry(
         from kamlib.plots.style import plot_language
         from kamlib.widgets.figure import canvas_or_new
 
-        # the title once per chart, language and names; a move redraws the bars, figures, legend
-        # and the axes (their scale moves with the figures; the spines lie on the bars' feet)
+        # the title and the names under the bars once per chart, language and names; a move
+        # redraws the bars, figures, legend, the money axis (its scale moves with the figures),
+        # the spines and the tick marks (both lie on the bars' feet)
         canvas = canvas_or_new(canvas, _FIGSIZE, margins=_MARGINS)
         still, moving = ((plots.cost_in_use_still, plots.cost_in_use_moving) if chart == "stacked"
                          else (plots.cost_waterfall_still, plots.cost_waterfall_moving))
@@ -108,12 +109,24 @@ def render_lubricant_industry(
         drawn = moving(ax, comparison)
         for artist in _framing(ax):
             artist.set_visible(True)
-        picture = canvas.moving_png(drawn)
+        _names_shown(ax, False)  # kept from the still part
+        try:
+            picture = canvas.moving_png(drawn)
+        finally:
+            _names_shown(ax, True)  # the figure holds the whole picture
     return View(html=_cost_html(comparison, switching), png=picture)
 
 
 def _framing(ax) -> list:
-    return [*ax.spines.values(), ax.xaxis, ax.yaxis]
+    """What an explorer's still part leaves out: the spines, the money axis and the tick marks."""
+    return [*ax.spines.values(), ax.yaxis, *(tick.tick1line for tick in ax.xaxis.get_major_ticks())]
+
+
+def _names_shown(ax, shown: bool) -> None:
+    """Show or hide the names under the bars and the x label (drawn with the still part)."""
+    for tick in ax.xaxis.get_major_ticks():
+        tick.label1.set_visible(shown)
+    ax.xaxis.label.set_visible(shown)
 
 
 def _cost_html(comparison, switching: float | None) -> str:
