@@ -188,8 +188,9 @@ def lubricant_industry_explorer(points: int = 1):
                         continuous_update=False)
     chart = w.Dropdown(options=[(str(Text.term(f"chart_{c}")), c) for c in _CHARTS], value="stacked",
                        description=str(Text.term("chart")), style={"description_width": "190px"})
-    canvas = Canvas(figsize=_FIGSIZE, margins=_MARGINS)
-    image, table = w.Image(format="png", layout=w.Layout(width=f"{canvas.width_px}px")), w.HTML()
+    # a canvas per chart: switching back keeps that chart's still part drawn
+    canvases = {c: Canvas(figsize=_FIGSIZE, margins=_MARGINS) for c in _CHARTS}
+    image, table = w.Image(format="png", layout=w.Layout(width=f"{canvases['stacked'].width_px}px")), w.HTML()
 
     def inputs(which):
         s = sides[which]
@@ -200,7 +201,8 @@ def lubricant_industry_explorer(points: int = 1):
 
     def update(_change=None):
         view = render_lubricant_industry(inputs("current"), inputs("proposed"), count.value,
-                                         {"per_point": (shared["changeover"].value, "CNY")}, chart.value, canvas)
+                                         {"per_point": (shared["changeover"].value, "CNY")}, chart.value,
+                                         canvases[chart.value])
         show(view, image, table)
 
     controls = [*sides["current"].values(), *sides["proposed"].values(), *shared.values(), count, chart]

@@ -52,6 +52,11 @@ def test_explorer_redraws_on_a_slider_move():
     price = next(c for c in controls.children if hasattr(c, "max"))
     price.value = 30.0
     assert table.value != before and image.value != picture
+    chart, moved = controls.children[-1], image.value
+    chart.value = "waterfall"  # each chart keeps its own canvas: switching back shows the same picture
+    assert image.value != moved
+    chart.value = "stacked"
+    assert image.value == moved
 
 
 def test_the_brainstorm_enforces_three_and_reveals_the_sourced_view_only_after_writing():
