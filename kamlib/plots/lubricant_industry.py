@@ -80,10 +80,10 @@ def cost_in_use_still(ax, comparison: CostComparison) -> None:
     ax.set_title(text("cost_in_use_title"), fontsize=10, y=1.0)
 
 
-def cost_in_use_moving(ax, comparison: CostComparison) -> list:
-    """The stacked bars, the totals, the saving, the money scale and the legend over
-    :func:`cost_in_use_still`: what a full draw puts on the Axes (with its axes and spines),
-    in drawing order."""
+def cost_in_use_moving(ax, comparison: CostComparison, legend: bool = True) -> list:
+    """The stacked bars, the totals, the saving, the money scale and (unless ``legend`` is False:
+    see :func:`cost_in_use_legend`) the legend over :func:`cost_in_use_still`: what a full draw
+    puts on the Axes (with its axes and spines), in drawing order."""
     _drop_taken_off(ax)
     bars = (comparison.current, comparison.proposed)
     bottoms = [0.0, 0.0]
@@ -104,8 +104,14 @@ def cost_in_use_moving(ax, comparison: CostComparison) -> list:
                          f"{comparison.price_ratio:.2f}×", ha="center", va="bottom", fontsize=9,
                          color=_SAVING if saving >= 0 else _EXTRA))
     ax.set_ylim(0, 1.25 * top)
-    drawn.append(ax.legend(loc="upper right", fontsize=8, frameon=False))
+    if legend:
+        drawn.append(cost_in_use_legend(ax))
     return _in_order(ax, drawn)
+
+
+def cost_in_use_legend(ax):
+    """The legend of the parts drawn by :func:`cost_in_use_moving` (drawn over everything)."""
+    return ax.legend(loc="upper right", fontsize=8, frameon=False)
 
 
 def plot_cost_waterfall(comparison: CostComparison | None = None, ax=None):

@@ -105,16 +105,44 @@ def render_lubricant_industry(
                 artist.set_visible(False)
 
         names = (comparison.current.name, comparison.proposed.name)
-        ax = canvas.still(("cost_in_use", chart, plot_language(), names), background)
-        drawn = moving(ax, comparison)
+        key = ("cost_in_use", chart, plot_language(), names)
+        ax = canvas.still(key, background)
+        uncover = ()
+        if chart == "stacked":
+            # the legend changes only when a part appears or goes: a still layer over the rest,
+            # drawn again (over what moved) only where a bar or a figure reaches under it
+            drawn = moving(ax, comparison, legend=False)
+            parts = tuple(c.get_label() for c in ax.containers)
+            canvas.still_layers((key, parts), lambda ax: [], lambda ax: [plots.cost_in_use_legend(ax)])
+            renderer = canvas.figure.canvas.get_renderer()
+            box = ax.legend_.get_window_extent(renderer).padded(2)
+            if any(a.get_window_extent(renderer).overlaps(box) for a in drawn if a.axes is ax and a not in
+                   _framing(ax) and a is not ax.xaxis):
+                drawn, uncover = [*drawn, _Again(ax.legend_)], [box]
+        else:
+            drawn = moving(ax, comparison)
         for artist in _framing(ax):
             artist.set_visible(True)
         _names_shown(ax, False)  # kept from the still part
         try:
-            picture = canvas.moving_png(drawn)
+            picture = canvas.moving_png(drawn, uncover=uncover)
         finally:
             _names_shown(ax, True)  # the figure holds the whole picture
     return View(html=_cost_html(comparison, switching), png=picture)
+
+
+class _Again:
+    """An artist of a still layer, drawn again among the moving ones (and left in place when
+    the canvas takes the moving ones off)."""
+
+    def __init__(self, artist):
+        self.artist = artist
+
+    def draw(self, renderer) -> None:
+        self.artist.draw(renderer)
+
+    def remove(self) -> None:
+        pass
 
 
 def _framing(ax) -> list:

@@ -104,6 +104,8 @@ def test_a_move_draws_the_same_pixels_as_a_full_draw():
     canvas = Canvas(figsize=_FIGSIZE, margins=_MARGINS)
     moves = [(GRAPHITE, TRANSPARENT, 1, "stacked", "en"), (GRAPHITE, TRANSPARENT, 7, "stacked", "en"),
              ({**GRAPHITE, **stops}, TRANSPARENT, 3, "stacked", "en"), (TRANSPARENT, GRAPHITE, 1, "stacked", "en"),
+             (TRANSPARENT, {**GRAPHITE, **stops}, 2, "stacked", "en"),  # the tallest bar reaches under the legend
+             ({**TRANSPARENT, **stops}, GRAPHITE, 2, "stacked", "en"), (TRANSPARENT, {**GRAPHITE, **stops}, 1, "stacked", "en"),
              ({**GRAPHITE, "disposal": "0 CNY/kg"}, {**TRANSPARENT, "disposal": "0 CNY/kg"}, 2, "stacked", "en"),
              (GRAPHITE, TRANSPARENT, 1, "waterfall", "en"), ({**GRAPHITE, **stops}, TRANSPARENT, 40, "waterfall", "en"),
              (TRANSPARENT, GRAPHITE, 1, "waterfall", "zh"), (GRAPHITE, TRANSPARENT, 2, "stacked", "zh"),
