@@ -42,34 +42,76 @@ def plot_needs_profile(profiles: Mapping[str, Mapping[str, int]] | None = None, 
     for category in marked:
         check.one_of(category, "highlight item", NEED_CATEGORIES)
     ax = axes(ax, figsize=(7, 4.8))
-    rows = {c: i + (0.6 if c not in BUSINESS_NEEDS else 0) for i, c in enumerate(NEED_CATEGORIES)}
-    left = {c: 0 for c in NEED_CATEGORIES}
-    for n, (name, counts) in enumerate(people):
-        ys = [rows[c] for c in NEED_CATEGORIES]
-        widths = [counts[c] for c in NEED_CATEGORIES]
-        ax.barh(ys, widths, left=[left[c] for c in NEED_CATEGORIES], height=0.7, color=_COLOURS[n % len(_COLOURS)],
-                label=name, edgecolor="white")
-        for c in NEED_CATEGORIES:
-            left[c] += counts[c]
-    top = max(max(left.values()), 1)
-    if marked:
-        ax.barh([rows[c] for c in marked], [top + 0.4] * len(marked), left=-0.2, height=0.86, fill=False,
-                edgecolor="#b3261e", lw=2.2, zorder=3)
+    needs_profile_frame(ax)
+    needs_profile_bars(ax, people)
+    needs_profile_moving(ax, people, marked)
+    return ax
+
+
+def _rows() -> dict:
+    return {c: i + (0.6 if c not in BUSINESS_NEEDS else 0) for i, c in enumerate(NEED_CATEGORIES)}
+
+
+def _top(people) -> int:
+    return max(max(sum(counts[c] for _, counts in people) for c in NEED_CATEGORIES), 1) if people else 1
+
+
+def _drop_taken_off(ax) -> None:
+    """Forget the bar groups whose bars an explorer took off (they would come back in a legend)."""
+    ax.containers[:] = [c for c in ax.containers if any(getattr(a, "axes", None) is ax for a in c)]
+
+
+def needs_profile_frame(ax) -> None:
+    """What every profile shares: the category names, the rows, the x label and the title (an
+    explorer draws it once per language; a new person redraws :func:`needs_profile_bars`, a
+    choice only :func:`needs_profile_moving`)."""
+    rows = _rows()
     ax.set_yticks([])  # category names as plain texts: ten ticks cost a widget more to redraw
     names = ax.get_yaxis_transform()
     for c in NEED_CATEGORIES:
         ax.text(-0.02, rows[c], text(f"need_{c}"), transform=names, ha="right", va="center", fontsize=10)
     ax.invert_yaxis()
-    ax.axhline(len(BUSINESS_NEEDS) - 0.2, color="#888888", lw=0.8, linestyle="--")
-    ax.text(top + 0.3, rows[BUSINESS_NEEDS[0]] - 0.5, text("business_need"), ha="right", va="bottom", fontsize=9,
-            color="#555555")
-    ax.text(top + 0.3, rows[NEED_CATEGORIES[len(BUSINESS_NEEDS)]] - 0.5, text("personal_wish"), ha="right",
-            va="bottom", fontsize=9, color="#555555")
-    ax.set_xlim(-0.3, top + 0.4)
     ax.set_ylim(rows[NEED_CATEGORIES[-1]] + 0.6, -1.1)
-    ax.set_xticks(range(0, top + 1))
     ax.set_xlabel(text("quotes_count"))
     ax.set_title(text("needs_profile_title"), fontsize=10)
+
+
+def needs_profile_bars(ax, people) -> list:
+    """The bars of ``people`` (``_profiles``' (name, counts) pairs), the divider and the scale:
+    the artists added, in drawing order (a full draw also draws the x axis between the bars and
+    the divider, and the spines after it)."""
+    _drop_taken_off(ax)
+    rows = _rows()
+    left = {c: 0 for c in NEED_CATEGORIES}
+    drawn = []
+    for n, (name, counts) in enumerate(people):
+        ys = [rows[c] for c in NEED_CATEGORIES]
+        widths = [counts[c] for c in NEED_CATEGORIES]
+        drawn += ax.barh(ys, widths, left=[left[c] for c in NEED_CATEGORIES], height=0.7,
+                         color=_COLOURS[n % len(_COLOURS)], label=name, edgecolor="white").patches
+        for c in NEED_CATEGORIES:
+            left[c] += counts[c]
+    top = _top(people)
+    drawn.append(ax.axhline(len(BUSINESS_NEEDS) - 0.2, color="#888888", lw=0.8, linestyle="--"))
+    ax.set_xlim(-0.3, top + 0.4)
+    ax.set_xticks(range(0, top + 1))
+    return drawn
+
+
+def needs_profile_moving(ax, people, marked) -> list:
+    """The outline of the categories ``marked``, the two group names (which sit close to the
+    outlines) and, for more than one person, the legend, over :func:`needs_profile_still`: the
+    artists added, in drawing order."""
+    _drop_taken_off(ax)
+    rows, top = _rows(), _top(people)
+    drawn = []
+    if marked:
+        drawn += ax.barh([rows[c] for c in marked], [top + 0.4] * len(marked), left=-0.2, height=0.86, fill=False,
+                         edgecolor="#b3261e", lw=2.2, zorder=3).patches
+    drawn.append(ax.text(top + 0.3, rows[BUSINESS_NEEDS[0]] - 0.5, text("business_need"), ha="right", va="bottom",
+                         fontsize=9, color="#555555"))
+    drawn.append(ax.text(top + 0.3, rows[NEED_CATEGORIES[len(BUSINESS_NEEDS)]] - 0.5, text("personal_wish"),
+                         ha="right", va="bottom", fontsize=9, color="#555555"))
     if len(people) > 1:  # one person needs no legend (and a widget redraws it on every move)
-        ax.legend(loc="lower right", fontsize=8, frameon=False)
-    return ax
+        drawn.append(ax.legend(loc="lower right", fontsize=8, frameon=False))
+    return drawn

@@ -76,23 +76,24 @@ def plot_social_styles(placements: Mapping[str, Placement] | Iterable[Placement]
     top, emotes at the bottom) down, the four styles' quadrants, and ``placements`` (a dict
     name -> :class:`~kamlib.models.people_and_sales_cycle.Placement`, or a list) as points.
     A person not yet placed on both scales is left out."""
-    from matplotlib.patches import Rectangle
-
     people = _people(placements)
     ax = axes(ax, figsize=(6, 5.4))
+    social_styles_still(ax)
+    social_styles_moving(ax, people)
+    return ax
+
+
+def social_styles_still(ax) -> None:
+    """What the grid looks like with nobody on it: the quadrants, their names, the axes and
+    the title (an explorer draws it once per language; a press redraws only
+    :func:`social_styles_moving`)."""
+    from matplotlib.patches import Rectangle
+
     for style, (a, r) in STYLE_GRID.items():
         x0, y0 = (0 if a > 0 else -1), (0 if r > 0 else -1)
         ax.add_patch(Rectangle((x0, y0), 1, 1, facecolor=_STYLE_COLOURS[style], edgecolor="white", lw=2, zorder=0))
         ax.text(x0 + 0.5, y0 + 0.5, text(f"style_{style}"), ha="center", va="center", fontsize=13, color="#555555",
                 zorder=1)
-    for name, p in people:
-        if p.assertiveness is None or p.responsiveness is None:
-            continue
-        ax.scatter([p.assertiveness], [p.responsiveness], s=70, color="#b3261e", zorder=3)
-        if name:  # the label points inwards, so a person at the edge of the grid stays readable
-            right = p.assertiveness > 0
-            ax.text(p.assertiveness + (-0.05 if right else 0.05), p.responsiveness + (0.07 if p.responsiveness < 0 else -0.07),
-                    name, fontsize=9, zorder=4, ha="right" if right else "left", va="center")
     ax.axhline(0, color="#888888", lw=0.8)
     ax.axvline(0, color="#888888", lw=0.8)
     ax.set_xlim(-1.05, 1.05)
@@ -102,4 +103,19 @@ def plot_social_styles(placements: Mapping[str, Placement] | Iterable[Placement]
     ax.set_xlabel(text("assertiveness_axis"))
     ax.set_ylabel(text("responsiveness_axis"))
     ax.set_title(text("social_styles_title"), fontsize=10, y=1.0)
-    return ax
+
+
+def social_styles_moving(ax, people) -> list:
+    """The people (``_people``'s (name, placement) pairs) as points with their names, over
+    :func:`social_styles_still` (above everything it draws): the artists added, in drawing order."""
+    drawn = []
+    for name, p in people:
+        if p.assertiveness is None or p.responsiveness is None:
+            continue
+        drawn.append(ax.scatter([p.assertiveness], [p.responsiveness], s=70, color="#b3261e", zorder=3))
+        if name:  # the label points inwards, so a person at the edge of the grid stays readable
+            right = p.assertiveness > 0
+            drawn.append(ax.text(p.assertiveness + (-0.05 if right else 0.05),
+                                 p.responsiveness + (0.07 if p.responsiveness < 0 else -0.07),
+                                 name, fontsize=9, zorder=4, ha="right" if right else "left", va="center"))
+    return sorted(drawn, key=lambda artist: artist.get_zorder())  # points, then names (a stable sort)

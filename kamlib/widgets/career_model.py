@@ -62,12 +62,14 @@ def render_career_model(sorting: Mapping[str, str | None], hours: Mapping[str, f
         problems.append(str(Text("hours: the sorted activities add up to 0 hours", "hours：已归类活动合计 0 小时")))
     picture = None
     if draw:
-        from kamlib.plots.career_model import plot_career_week
+        from kamlib.plots.career_model import career_week_moving, career_week_still
+        from kamlib.plots.style import plot_language
         from kamlib.widgets.figure import canvas_or_new
 
+        # the notes, frame and title once per language; a change redraws the cells and the label
         canvas = canvas_or_new(canvas, _FIGSIZE, _MARGINS)
-        plot_career_week(profile, ax=canvas.clear())
-        picture = canvas.png()
+        ax = canvas.still(("career_week", plot_language()), career_week_still)
+        picture = canvas.moving_png(career_week_moving(ax, profile))
     quadrants = load_quadrants()
     rows = "".join(
         f"<tr><td><b>{_html.escape(str(Text.term(f'quadrant_{q}')))}</b></td>"

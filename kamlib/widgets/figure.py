@@ -97,14 +97,18 @@ class Canvas:
         changes. ``over`` is for texts a full draw puts over some moving artists (names over
         links): the picture without them is kept, for :meth:`moving_png` to uncover where a
         moving artist touches one (the caller then draws that text again among the moving).
-        On a new ``key`` a text that is as it was, over the same pixels, is copied, not drawn.
+        On a new ``key`` a text that is as it was, over the same pixels, is copied, not drawn
+        (another artist in ``over``, e.g. a legend, is always drawn).
         """
         import numpy as np
 
         if self._layers_pixels is not None and self._layers_key == key:
             return
         for artist in self._layers:
-            artist.remove()
+            try:
+                artist.remove()
+            except (NotImplementedError, ValueError):  # e.g. an axis shown with the layer: kept, drawn again
+                pass
         agg = self.figure.canvas
         agg.restore_region(self._still_pixels)
         renderer = agg.get_renderer()
@@ -116,7 +120,8 @@ class Canvas:
         texts = list(over(self.ax))
         boxes = [_pixel_box(t.get_window_extent(renderer).padded(2), pixels.shape) for t in texts]
         marks = [(t.get_text(), t.get_position(), t.get_color(), t.get_fontsize(), t.get_ha(), t.get_va(),
-                  t.get_zorder(), box) for t, box in zip(texts, boxes, strict=True)]
+                  t.get_zorder(), box) if hasattr(t, "get_text") else (object(), box)  # a legend: always drawn
+                 for t, box in zip(texts, boxes, strict=True)]
         kept = self._layers_marks if before is not None and before.shape == pixels.shape else set()
         same = [mark in kept and _equal(before, self._under, mark[-1]) for mark in marks]
         while True:  # a text drawn again must not overlap one copied (its pixels would be stale)

@@ -65,13 +65,35 @@ def render_goals_and_needs(person: str, business: str | None, personal: str | No
     judged = value_statement(business, personal, needs, wishes)
     picture = None
     if draw:
-        from kamlib.plots.goals_and_needs import plot_needs_profile
+        from kamlib.plots.goals_and_needs import (
+            _profiles,
+            needs_profile_bars,
+            needs_profile_frame,
+            needs_profile_moving,
+        )
+        from kamlib.plots.style import plot_language
         from kamlib.widgets.figure import canvas_or_new
 
+        # the names, label and title once per language; the person's bars, scale, divider and
+        # spines once per person; a choice redraws the outlines and the group names beside them
         canvas = canvas_or_new(canvas, _FIGSIZE, _MARGINS)
-        plot_needs_profile({buyer.name: needs_profile(quotes)}, highlight=[c for c in (business, personal) if c],
-                           ax=canvas.clear())
-        picture = canvas.png()
+        people = _profiles({buyer.name: needs_profile(quotes)})
+        key = ("needs_profile", plot_language())
+
+        def frame(ax):
+            needs_profile_frame(ax)
+            for artist in _framing(ax):  # drawn with the bars, in their place
+                artist.set_visible(False)
+
+        def bars(ax):
+            drawn = needs_profile_bars(ax, people)
+            for artist in _framing(ax):
+                artist.set_visible(True)
+            return sorted([*drawn, ax.xaxis, *ax.spines.values()], key=lambda artist: artist.get_zorder())
+
+        ax = canvas.still(key, frame)
+        canvas.still_layers((key, tuple((n, tuple(c.items())) for n, c in people)), bars, lambda ax: [])
+        picture = canvas.moving_png(needs_profile_moving(ax, people, [c for c in (business, personal) if c]))
     said = "".join(f"<li>“{_html.escape(str(q.text))}” <i>({Text.term('need_' + q.category)})</i></li>" for q in quotes)
     head = (f"<b>{_html.escape(str(buyer.name))}, {_html.escape(str(buyer.role))}</b>"
             f"<ul style='margin-top:2px'>{said}</ul>")
@@ -84,6 +106,10 @@ def render_goals_and_needs(person: str, business: str | None, personal: str | No
     if judged.verdict == "neither":
         problems = (str(verdict),)
     return View(html=head + body, png=picture, problems=problems)
+
+
+def _framing(ax) -> list:
+    return [ax.xaxis, *ax.spines.values()]
 
 
 def goals_and_needs_explorer(person: str = "luo"):

@@ -39,6 +39,7 @@ __all__ = ["render_lubricant_industry", "lubricant_industry_explorer",
            "render_lubricant_industry_brainstorm", "lubricant_industry_brainstorm_explorer"]
 
 _FIGSIZE = (7.2, 4.6)
+_MARGINS = (0.13, 0.16, 0.97, 0.88)
 _CHARTS = ("stacked", "waterfall")
 
 
@@ -87,14 +88,73 @@ def render_lubricant_industry(
     comparison = compare_cost_in_use(costs["current"], costs["proposed"])
     picture = None
     if draw:
-        from kamlib.plots.lubricant_industry import plot_cost_in_use, plot_cost_waterfall
+        from kamlib.plots import lubricant_industry as plots
+        from kamlib.plots.style import plot_language
         from kamlib.widgets.figure import canvas_or_new
 
-        canvas = canvas_or_new(canvas, _FIGSIZE, margins=(0.13, 0.16, 0.97, 0.88))
-        plot = plot_cost_in_use if chart == "stacked" else plot_cost_waterfall
-        plot(comparison, ax=canvas.clear())
-        picture = canvas.png()
+        # the title and the names under the bars once per chart, language and names; a move
+        # redraws the bars, figures, legend, the money axis (its scale moves with the figures),
+        # the spines and the tick marks (both lie on the bars' feet)
+        canvas = canvas_or_new(canvas, _FIGSIZE, margins=_MARGINS)
+        still, moving = ((plots.cost_in_use_still, plots.cost_in_use_moving) if chart == "stacked"
+                         else (plots.cost_waterfall_still, plots.cost_waterfall_moving))
+
+        def background(ax):
+            still(ax, comparison)
+            for artist in _framing(ax):  # drawn with the moving part, in its place
+                artist.set_visible(False)
+
+        names = (comparison.current.name, comparison.proposed.name)
+        key = ("cost_in_use", chart, plot_language(), names)
+        ax = canvas.still(key, background)
+        uncover = ()
+        if chart == "stacked":
+            # the legend changes only when a part appears or goes: a still layer over the rest,
+            # drawn again (over what moved) only where a bar or a figure reaches under it
+            drawn = moving(ax, comparison, legend=False)
+            parts = tuple(c.get_label() for c in ax.containers)
+            canvas.still_layers((key, parts), lambda ax: [], lambda ax: [plots.cost_in_use_legend(ax)])
+            renderer = canvas.figure.canvas.get_renderer()
+            box = ax.legend_.get_window_extent(renderer).padded(2)
+            if any(a.get_window_extent(renderer).overlaps(box) for a in drawn if a.axes is ax and a not in
+                   _framing(ax) and a is not ax.xaxis):
+                drawn, uncover = [*drawn, _Again(ax.legend_)], [box]
+        else:
+            drawn = moving(ax, comparison)
+        for artist in _framing(ax):
+            artist.set_visible(True)
+        _names_shown(ax, False)  # kept from the still part
+        try:
+            picture = canvas.moving_png(drawn, uncover=uncover)
+        finally:
+            _names_shown(ax, True)  # the figure holds the whole picture
     return View(html=_cost_html(comparison, switching), png=picture)
+
+
+class _Again:
+    """An artist of a still layer, drawn again among the moving ones (and left in place when
+    the canvas takes the moving ones off)."""
+
+    def __init__(self, artist):
+        self.artist = artist
+
+    def draw(self, renderer) -> None:
+        self.artist.draw(renderer)
+
+    def remove(self) -> None:
+        pass
+
+
+def _framing(ax) -> list:
+    """What an explorer's still part leaves out: the spines, the money axis and the tick marks."""
+    return [*ax.spines.values(), ax.yaxis, *(tick.tick1line for tick in ax.xaxis.get_major_ticks())]
+
+
+def _names_shown(ax, shown: bool) -> None:
+    """Show or hide the names under the bars and the x label (drawn with the still part)."""
+    for tick in ax.xaxis.get_major_ticks():
+        tick.label1.set_visible(shown)
+    ax.xaxis.label.set_visible(shown)
 
 
 def _cost_html(comparison, switching: float | None) -> str:
@@ -156,8 +216,9 @@ def lubricant_industry_explorer(points: int = 1):
                         continuous_update=False)
     chart = w.Dropdown(options=[(str(Text.term(f"chart_{c}")), c) for c in _CHARTS], value="stacked",
                        description=str(Text.term("chart")), style={"description_width": "190px"})
-    canvas = Canvas(figsize=_FIGSIZE, margins=(0.13, 0.16, 0.97, 0.88))
-    image, table = w.Image(format="png", layout=w.Layout(width=f"{canvas.width_px}px")), w.HTML()
+    # a canvas per chart: switching back keeps that chart's still part drawn
+    canvases = {c: Canvas(figsize=_FIGSIZE, margins=_MARGINS) for c in _CHARTS}
+    image, table = w.Image(format="png", layout=w.Layout(width=f"{canvases['stacked'].width_px}px")), w.HTML()
 
     def inputs(which):
         s = sides[which]
@@ -168,7 +229,8 @@ def lubricant_industry_explorer(points: int = 1):
 
     def update(_change=None):
         view = render_lubricant_industry(inputs("current"), inputs("proposed"), count.value,
-                                         {"per_point": (shared["changeover"].value, "CNY")}, chart.value, canvas)
+                                         {"per_point": (shared["changeover"].value, "CNY")}, chart.value,
+                                         canvases[chart.value])
         show(view, image, table)
 
     controls = [*sides["current"].values(), *sides["proposed"].values(), *shared.values(), count, chart]

@@ -46,12 +46,19 @@ def render_people_and_sales_cycle(observed: Sequence[str], name: str = "", canva
                                      f"observed：你选的{Text.term(axis + '_axis').zh.split('：')[0]}行为相互抵消：再多观察")))
     picture = None
     if draw:
-        from kamlib.plots.people_and_sales_cycle import plot_social_styles
+        from kamlib.plots.people_and_sales_cycle import (
+            _people,
+            social_styles_moving,
+            social_styles_still,
+        )
+        from kamlib.plots.style import plot_language
         from kamlib.widgets.figure import canvas_or_new
 
+        # the grid, its names and axes once per language; a press redraws the point and its name
         canvas = canvas_or_new(canvas, _FIGSIZE, _MARGINS)
-        plot_social_styles({name or "●": placement} if placement.style else {}, ax=canvas.clear())
-        picture = canvas.png()
+        ax = canvas.still(("social_styles", plot_language()), social_styles_still)
+        people = _people({name or "●": placement} if placement.style else {})
+        picture = canvas.moving_png(social_styles_moving(ax, people))
     ticked = "".join(f"<li>{_html.escape(str(b.text))}</li>" for b in behaviours if b.id in placement.observed)
     caveat = f"<p style='background:#fdf1cc;padding:6px'>⚠ {_html.escape(str(Text.term('style_caveat')))}</p>"
     head = f"<b>{Text.term('observed_behaviours')}</b><ul>{ticked or '<li>…</li>'}</ul>"

@@ -48,3 +48,35 @@ def test_explorer_redraws_on_a_change():
     assert "not sorted yet" in blank.children[1].children[1].value
     with pytest.raises(ValueError, match="start must be one of"):
         career_model_explorer("mine")
+
+
+def _pixels(png: bytes):
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    return np.asarray(Image.open(io.BytesIO(png)).convert("RGB"))
+
+
+def test_a_change_draws_the_same_pixels_as_a_full_draw():
+    """The notes, frame and title drawn once per language, the cells, cross and label on every
+    change: the picture must be plot_career_week's, pixel for pixel, across changes and back."""
+    from kamlib.data.career_model import load_week
+    from kamlib.models.career_model import week_profile
+    from kamlib.plots.career_model import plot_career_week
+    from kamlib.widgets.career_model import _FIGSIZE, _MARGINS, _week
+    from kamlib.widgets.figure import Canvas
+
+    week = load_week()
+    first = week.activities[0].id
+    canvas = Canvas(figsize=_FIGSIZE, margins=_MARGINS)
+    moves = [(week.sorting, None, "en"), ({**week.sorting, first: "I"}, {first: 12}, "en"), ({first: "E"}, None, "en"),
+             (week.sorting, {first: 0}, "zh"), ({}, None, "zh"), (week.sorting, None, "en")]
+    for sorting, hours, language in moves:
+        with using_language(language):
+            view = render_career_model(sorting, hours, canvas=canvas)
+            full = Canvas(figsize=_FIGSIZE, margins=_MARGINS)
+            plot_career_week(week_profile(_week(hours).activities, sorting), ax=full.ax)
+            assert (_pixels(view.png) == _pixels(full.png())).all()
+            assert (_pixels(canvas.png()) == _pixels(full.png())).all()  # the figure holds what was drawn

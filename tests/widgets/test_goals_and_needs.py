@@ -48,3 +48,39 @@ def test_explorer_redraws_on_a_change():
     business.index = 0  # (none)
     personal.index = 0
     assert business.label == "(none)" and "serves neither" in out.value
+
+
+def _pixels(png: bytes):
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    return np.asarray(Image.open(io.BytesIO(png)).convert("RGB"))
+
+
+def test_a_choice_draws_the_same_pixels_as_a_full_draw():
+    """The person's bars, names and axes drawn once per person and language, the outlines and the
+    group names on every choice: the picture must be plot_needs_profile's, pixel for pixel."""
+    from kamlib.data.goals_and_needs import load_buyer_quotes, load_buyers
+    from kamlib.models.goals_and_needs import BUSINESS_NEEDS, PERSONAL_WISHES, needs_profile
+    from kamlib.plots.goals_and_needs import plot_needs_profile
+    from kamlib.widgets.figure import Canvas
+    from kamlib.widgets.goals_and_needs import _FIGSIZE, _MARGINS
+
+    buyers = load_buyers()
+    canvas = Canvas(figsize=_FIGSIZE, margins=_MARGINS)
+    moves = [(person, business, personal, "en") for person in buyers
+             for business, personal in ((BUSINESS_NEEDS[0], PERSONAL_WISHES[0]), (None, PERSONAL_WISHES[-1]),
+                                        (BUSINESS_NEEDS[-1], None), (None, None))]
+    moves += [("luo", BUSINESS_NEEDS[2], PERSONAL_WISHES[1], "zh"), ("tang", None, PERSONAL_WISHES[0], "zh"),
+              ("luo", BUSINESS_NEEDS[0], PERSONAL_WISHES[0], "en")]
+    for person, business, personal, language in moves:
+        with using_language(language):
+            view = render_goals_and_needs(person, business, personal, canvas=canvas)
+            quotes = [q for q in load_buyer_quotes() if q.person == person]
+            full = Canvas(figsize=_FIGSIZE, margins=_MARGINS)
+            plot_needs_profile({buyers[person].name: needs_profile(quotes)},
+                               highlight=[c for c in (business, personal) if c], ax=full.ax)
+            assert (_pixels(view.png) == _pixels(full.png())).all(), (person, business, personal, language)
+            assert (_pixels(canvas.png()) == _pixels(full.png())).all()  # the figure holds what was drawn

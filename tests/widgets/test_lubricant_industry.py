@@ -52,6 +52,11 @@ def test_explorer_redraws_on_a_slider_move():
     price = next(c for c in controls.children if hasattr(c, "max"))
     price.value = 30.0
     assert table.value != before and image.value != picture
+    chart, moved = controls.children[-1], image.value
+    chart.value = "waterfall"  # each chart keeps its own canvas: switching back shows the same picture
+    assert image.value != moved
+    chart.value = "stacked"
+    assert image.value == moved
 
 
 def test_the_brainstorm_enforces_three_and_reveals_the_sourced_view_only_after_writing():
@@ -74,3 +79,42 @@ def test_the_brainstorm_widget_updates_when_a_trait_is_typed():
     assert "you named it (1)" in out.value
     choose.value = "textile"
     assert "scour" in out.value
+
+
+def _pixels(png: bytes):
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    return np.asarray(Image.open(io.BytesIO(png)).convert("RGB"))
+
+
+def test_a_move_draws_the_same_pixels_as_a_full_draw():
+    """The title drawn once per chart and language, bars, figures, legend and axes on every move
+    (scale, legend entries and sign of the saving changing): the picture must be the plot_*
+    function's, pixel for pixel, for both charts, across moves and back."""
+    from kamlib.i18n import using_language
+    from kamlib.models.lubricant_industry import compare_cost_in_use, cost_in_use
+    from kamlib.plots.lubricant_industry import plot_cost_in_use, plot_cost_waterfall
+    from kamlib.widgets.figure import Canvas
+    from kamlib.widgets.lubricant_industry import _FIGSIZE, _MARGINS
+
+    stops = {"downtime": "6 h/yr", "downtime_rate": "8000 CNY/h"}
+    canvas = Canvas(figsize=_FIGSIZE, margins=_MARGINS)
+    moves = [(GRAPHITE, TRANSPARENT, 1, "stacked", "en"), (GRAPHITE, TRANSPARENT, 7, "stacked", "en"),
+             ({**GRAPHITE, **stops}, TRANSPARENT, 3, "stacked", "en"), (TRANSPARENT, GRAPHITE, 1, "stacked", "en"),
+             (TRANSPARENT, {**GRAPHITE, **stops}, 2, "stacked", "en"),  # the tallest bar reaches under the legend
+             ({**TRANSPARENT, **stops}, GRAPHITE, 2, "stacked", "en"), (TRANSPARENT, {**GRAPHITE, **stops}, 1, "stacked", "en"),
+             ({**GRAPHITE, "disposal": "0 CNY/kg"}, {**TRANSPARENT, "disposal": "0 CNY/kg"}, 2, "stacked", "en"),
+             (GRAPHITE, TRANSPARENT, 1, "waterfall", "en"), ({**GRAPHITE, **stops}, TRANSPARENT, 40, "waterfall", "en"),
+             (TRANSPARENT, GRAPHITE, 1, "waterfall", "zh"), (GRAPHITE, TRANSPARENT, 2, "stacked", "zh"),
+             (GRAPHITE, TRANSPARENT, 1, "stacked", "en")]
+    for current, proposed, points, chart, language in moves:
+        with using_language(language):
+            view = render_lubricant_industry(current, proposed, points, chart=chart, canvas=canvas)
+            comparison = compare_cost_in_use(cost_in_use(**current, points=points), cost_in_use(**proposed, points=points))
+            full = Canvas(figsize=_FIGSIZE, margins=_MARGINS)
+            (plot_cost_in_use if chart == "stacked" else plot_cost_waterfall)(comparison, ax=full.ax)
+            assert (_pixels(view.png) == _pixels(full.png())).all(), (points, chart, language)
+            assert (_pixels(canvas.png()) == _pixels(full.png())).all()  # the figure holds what was drawn

@@ -40,3 +40,35 @@ def test_explorer_redraws_on_a_tick():
     ticks[0].value = True  # an assertive behaviour
     ticks[-1].value = True  # a controlled one
     assert out.value != before and "Driver" in out.value and image.value
+
+
+def _pixels(png: bytes):
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    return np.asarray(Image.open(io.BytesIO(png)).convert("RGB"))
+
+
+def test_a_press_draws_the_same_pixels_as_a_full_draw():
+    """The grid drawn once per language, the point and its name on every press: the picture must
+    be plot_social_styles's, pixel for pixel, across presses, a language switch and back."""
+    from kamlib.data.people_and_sales_cycle import load_behaviours
+    from kamlib.models.people_and_sales_cycle import place_person
+    from kamlib.plots.people_and_sales_cycle import plot_social_styles
+    from kamlib.widgets.figure import Canvas
+    from kamlib.widgets.people_and_sales_cycle import _FIGSIZE, _MARGINS
+
+    canvas = Canvas(figsize=_FIGSIZE, margins=_MARGINS)
+    moves = [(["decides_fast", "reserved"], "", "en"), (["asks_questions"], "", "en"),
+             (["asks_questions", "sticks_to_facts"], "Luo", "en"), (["decides_fast", "challenges", "reserved"], "", "zh"),
+             (["asks_questions", "small_talk"], "罗", "zh"), (["decides_fast", "reserved"], "", "en")]
+    for observed, name, language in moves:
+        with using_language(language):
+            view = render_people_and_sales_cycle(observed, name, canvas=canvas)
+            placement = place_person(observed, load_behaviours())
+            full = Canvas(figsize=_FIGSIZE, margins=_MARGINS)
+            plot_social_styles({name or "●": placement} if placement.style else {}, ax=full.ax)
+            assert (_pixels(view.png) == _pixels(full.png())).all()
+            assert (_pixels(canvas.png()) == _pixels(full.png())).all()  # the figure holds what was drawn
