@@ -71,11 +71,9 @@ $(PROXY): hub/package.json hub/package-lock.json
 	@if command -v npm >/dev/null 2>&1; then cd hub && npm ci --no-audit --no-fund --loglevel=error && touch node_modules/.bin/configurable-http-proxy; \
 	else echo "npm not found: the JupyterHub tests will be skipped (apt-get install nodejs npm)"; fi
 
-# Both run on two workers per core (pytest-xdist): much of the suite waits on kernels, servers
-# and browsers, and a second worker per core fills those waits. Tests that share a server, a
-# graded course or a hub stay on one worker (tests/conftest.py). XDIST= runs them in one process.
-WORKERS ?= $(shell echo $$(( $$(nproc) * 2 )))
-XDIST ?= -n $(WORKERS) --dist loadgroup
+# Both run on every core (pytest-xdist); tests that share a server, a graded course or a hub
+# stay on one worker (tests/conftest.py). XDIST= runs them in one process.
+XDIST ?= -n auto --dist loadgroup
 
 # Byte-code goes to a private temporary folder, even where PYTHONDONTWRITEBYTECODE is set:
 # kamlib is installed editable, so without it every worker, kernel and nbgrader run compiles

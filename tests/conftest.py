@@ -100,17 +100,6 @@ def _group_suffix(item, group: str) -> None:
 
 
 @pytest.fixture(autouse=True)
-def _language_restored():
-    """Each test starts in the language the session started in, whatever the test before
-    it set (a test left in Chinese made later ones on the same worker fail)."""
-    from kamlib.i18n import get_language, set_language
-
-    before = get_language()
-    yield
-    set_language(before)
-
-
-@pytest.fixture(autouse=True)
 def _progress_file(tmp_path_factory):
     # Not monkeypatch: an autouse monkeypatch here would be undone only after every
     # other fixture's teardown, so their own monkeypatches would still be in place then.
