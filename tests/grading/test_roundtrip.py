@@ -47,14 +47,18 @@ def questions(nb: dict) -> list[str]:
 
 def literal_answers(exercise: str, solution: dict, trainee: str) -> dict[str, str]:
     """The solution's answers for ``trainee``, as literal cells (what a trainee hands in)."""
+    from kamlib.i18n import get_language, using_language
+
     before = os.environ.get("KAMLAB_TRAINEE")
     os.environ["KAMLAB_TRAINEE"] = trainee
     try:
         namespace: dict = {}
-        for c in solution["cells"]:
-            meta = c.get("metadata", {}).get("nbgrader", {})
-            if c["cell_type"] == "code" and not meta.get("grade"):  # everything but the test cells
-                exec(source(c), namespace)  # noqa: S102 -- the course's own worked solution
+        # a zh edition's setup cell switches kamlib to Chinese: undone here, or later tests on this worker see it
+        with using_language(get_language()):
+            for c in solution["cells"]:
+                meta = c.get("metadata", {}).get("nbgrader", {})
+                if c["cell_type"] == "code" and not meta.get("grade"):  # everything but the test cells
+                    exec(source(c), namespace)  # noqa: S102 -- the course's own worked solution
     finally:
         os.environ.pop("KAMLAB_TRAINEE") if before is None else os.environ.__setitem__("KAMLAB_TRAINEE", before)
     return {q: f"{q}_answer = {json.loads(json.dumps(namespace[f'{q}_answer']))!r}" for q in questions(solution)}
