@@ -66,6 +66,7 @@ def render_action_plan(account: str, goals: Sequence[Mapping | Goal], links: Map
     where it disagrees with the account's data, and the SMART grid. A problem is shown, not
     raised, so the form can update as you type; the cell and stage links come from the account
     when not given."""
+    check.flag(draw, "draw")
     from kamlib.data.action_plan import goal_vocabulary
     from kamlib.data.key_accounts import load_accounts
 

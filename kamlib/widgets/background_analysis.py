@@ -15,6 +15,7 @@ import html as _html
 import weakref
 from collections.abc import Mapping
 
+from kamlib.models import arguments as check
 from kamlib.models.background_analysis import FORCES, five_forces_pressure
 from kamlib.text import Text
 from kamlib.widgets.view import View, show
@@ -33,6 +34,7 @@ def render_background_analysis(ratings: Mapping[str, int], evidence: Mapping[str
     """Read the five ``ratings`` (force -> 1..5) with their ``evidence`` (force -> text or list of
     texts, one line each), draw them and write the overall pressure, its level and its drivers with
     the evidence for each. A force rated 4 or more without evidence is a problem in the view."""
+    check.flag(draw, "draw")
     lines = {}
     if evidence is not None and isinstance(evidence, Mapping):
         for force, said in evidence.items():

@@ -49,6 +49,7 @@ def render_career_model(sorting: Mapping[str, str | None], hours: Mapping[str, f
     week of any activity (your own week). Draws the quadrant and writes hours and share per
     position, the owner share (B + I) and the framing note. Activities not sorted yet are a
     problem in the view, not an error."""
+    check.flag(draw, "draw")
     from kamlib.data.career_model import load_quadrants
 
     week = _week(hours)

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from kamlib.i18n import get_language
+from kamlib.models import arguments as check
 from kamlib.models.channel_maps import (
     build_channel_map,
     channel_map_problems,
@@ -176,6 +177,7 @@ def render_channel_maps(edges, source: str | None = None, volume_t: float = 1000
     shares out of node S add up to 130 %, over 100 % (S → D 0.7, S → E 0.6)
     loop D → E → D: volume would go round for ever
     """
+    check.flag(draw, "draw")
     if isinstance(edges, str):
         rows, problems = parse_edge_text(edges)
     else:
@@ -184,8 +186,6 @@ def render_channel_maps(edges, source: str | None = None, volume_t: float = 1000
         raise ValueError(f"volume_t must be a number >= 0 (t/yr), got {volume_t!r}"[:300])
     if source is not None and not isinstance(source, str):
         raise TypeError(f"source must be a node name (text) or None, got {type(source).__name__}")
-    if not isinstance(draw, bool):
-        raise TypeError(f"draw must be True or False, got {draw!r}"[:300])
     if not rows:
         return _view(None, problems + ["the map is empty: add edges from, to, share"])
     source = rows[0]["from"] if source is None or not source.strip() else source.strip()

@@ -14,6 +14,7 @@ from __future__ import annotations
 import html as _html
 from collections.abc import Mapping, Sequence
 
+from kamlib.models import arguments as check
 from kamlib.models.key_accounts import (
     ATTRACTIVENESS_FACTORS,
     DEFAULT_ATTRACTIVENESS_WEIGHTS,
@@ -48,6 +49,7 @@ def render_key_accounts(
     labelled (on ``canvas``, a new one when None; skipped when ``draw`` is False) and
     list the shortlist. All importance at zero on an axis is a problem, not an error:
     that is where a trainee's sliders can be. This is what every slider move calls."""
+    check.flag(draw, "draw")
     accounts = check_accounts(accounts)
     importance = {
         "attractiveness_importance": check_factor_map("attractiveness_importance", attractiveness_importance,

@@ -65,6 +65,7 @@ def render_lubricant_industry(
     (without ``points``), for the payback. ``chart`` is ``'stacked'`` or ``'waterfall'``.
     Input the models refuse (a price of 0, a missing unit) is a problem in the view, not an
     error: that is where a trainee's sliders and boxes can be."""
+    check.flag(draw, "draw")
     check.mapping(current, "current", "a dict of cost_in_use arguments")
     check.mapping(proposed, "proposed", "a dict of cost_in_use arguments")
     check.whole_number(points, "points", minimum=1)

@@ -38,6 +38,7 @@ def render_organisation_and_decision_chain(strengths: Mapping[str, Mapping[str, 
     None: the matrix on file; a cell left out is 0): the heatmap (``draw``), the share of buying-centre roles
     we reach at ``threshold`` or more, the roles nobody covers, the shortest route from the KAM to
     the decider, and our single points of failure. A decider out of reach is a problem in the view."""
+    check.flag(draw, "draw")
     from kamlib.data.organisation_and_decision_chain import load_organisation, load_team
 
     case = load_organisation(customer)

@@ -30,6 +30,7 @@ def render_people_and_sales_cycle(observed: Sequence[str], name: str = "", canva
     the grid, and write the style, how to open a meeting, what to avoid, and the caveat. Too
     little observed to place the person (no behaviour on a scale, or a scale that balances out)
     is a problem in the view, not an error."""
+    check.flag(draw, "draw")
     from kamlib.data.people_and_sales_cycle import load_behaviours, load_styles
 
     behaviours = load_behaviours()
