@@ -38,6 +38,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import networkx as nx
+from networkx.algorithms.connectivity import local_node_connectivity
+from networkx.algorithms.flow import edmonds_karp
 
 from kamlib.models import arguments as check
 from kamlib.models.key_accounts import STAGES
@@ -251,8 +253,9 @@ def exposure(g: nx.Graph) -> Exposure:
         shape, key, people, links = "apart", (), 0, 0
     else:
         key = tuple(sorted(n for n in nx.articulation_points(joined) if n not in (_SOURCE, _SINK)))
-        people = len(nx.minimum_node_cut(joined, _SOURCE, _SINK))
-        links = int(nx.minimum_cut_value(joined, _SOURCE, _SINK))
+        # one key person is a cut of one; Edmonds-Karp is the quickest max-flow on networks this small
+        people = 1 if key else local_node_connectivity(joined, _SOURCE, _SINK, flow_func=edmonds_karp)
+        links = int(nx.minimum_cut_value(joined, _SOURCE, _SINK, flow_func=edmonds_karp))
         if links == 1:
             shape = "bow_tie"
         elif not key and reached >= DIAMOND_LEVELS:
