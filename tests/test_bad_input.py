@@ -275,6 +275,7 @@ def test_bad_values_get_a_clear_error(name, parameter):
     assert not problems, f"{name}({parameter}=...):\n" + "\n".join(problems)
 
 
+@pytest.mark.slow  # ~3,500 random calls; test-fast keeps the fixed kinds above
 @pytest.mark.parametrize(("name", "parameter"), cases())
 @settings(max_examples=8, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])

@@ -364,6 +364,7 @@ def _png_size(data: bytes) -> tuple[int, int]:
     return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
 
 
+@pytest.mark.slow  # prints every plot in both languages
 @pytest.mark.parametrize("language", ["en", "zh"])
 @pytest.mark.parametrize(("module", "name"), plot_functions(), ids=PLOT_IDS)
 def test_plot_fits_its_canvas_so_the_inline_png_needs_no_tight_crop(module, name, language):
