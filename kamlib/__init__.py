@@ -3,9 +3,9 @@
 Every public name of a topic module is also a top-level name: ``from kamlib import
 load_accounts, plot_pareto, key_accounts_explorer``. The topic modules are
 ``kamlib/{data,models,plots,widgets}/<stem>.py`` for each stem of
-``kamlib/data/modules.yaml`` (a package's submodules count), ``kamlib/data/course.py``
-and the core (``kamlib/i18n.py``, ``kamlib/text.py``); their ``__all__`` says what they
-export. ``____`` and ``progress`` come from :mod:`kamlib.checks`.
+``kamlib/data/modules.yaml`` (for a package, the submodules its ``__init__`` re-exports),
+``kamlib/data/course.py`` and the core (``kamlib/i18n.py``, ``kamlib/text.py``); their
+``__all__`` says what they export. ``____`` and ``progress`` come from :mod:`kamlib.checks`.
 
 ``import kamlib`` is cheap: on the first attribute access, the name -> module table is
 built by reading each ``__all__`` from the modules' source with :mod:`ast` (nothing is
@@ -48,10 +48,20 @@ def _topic_modules(root: Path = _HERE) -> list[tuple[str, Path]]:
             module, package = root / layer / f"{stem}.py", root / layer / stem
             if module.is_file():
                 found.append((f"kamlib.{layer}.{stem}", module))
-            elif (package / "__init__.py").is_file():  # the package re-exports its submodules
-                found += [(f"kamlib.{layer}.{stem}.{p.stem}", p) for p in sorted(package.glob("*.py"))
-                          if p.stem != "__init__"]
+            elif (package / "__init__.py").is_file():
+                found += [(f"kamlib.{layer}.{stem}.{name}", package / f"{name}.py")
+                          for name in _reexported(package / "__init__.py", f"kamlib.{layer}.{stem}")]
     return found
+
+
+def _reexported(init: Path, package: str) -> list[str]:
+    """The submodules a package's ``__init__`` re-exports (``from <package>.<name> import *``
+    or ``from .<name> import *``), in order: a submodule it does not re-export (the SPIN
+    classifier's learned weights) makes no top-level names."""
+    import re
+
+    text = init.read_text(encoding="utf-8")
+    return re.findall(rf"^from (?:{re.escape(package)})?\.(\w+) import \*", text, re.MULTILINE)
 
 
 def _declared_all(source: str, filename: str = "<module>") -> list[str]:

@@ -68,6 +68,19 @@ def test_the_real_table_has_no_clash_and_shadows_no_subpackage():
     assert not set(table) & subpackages
 
 
+def test_a_package_exports_only_the_submodules_its_init_re_exports(tmp_path):
+    """The SPIN classifier's learned weights (a 6,000-entry table) stay in their module."""
+    assert not hasattr(kamlib, "SPIN_LEARNED_WEIGHTS") and "SPIN_LEARNED_WEIGHTS" not in dir(kamlib)
+    from kamlib.models.spin_selling.learned_weights import SPIN_LEARNED_WEIGHTS
+
+    assert len(SPIN_LEARNED_WEIGHTS) > 1000
+    assert hasattr(kamlib, "classify_question") and hasattr(kamlib, "RolePlayCall")
+    init = tmp_path / "__init__.py"
+    init.write_text("from kamlib.models.x.a import *  # noqa: F403\nfrom kamlib.models.x.a import __all__ as _a\n"
+                    "from .b import *\nimport kamlib.models.x.c\n", encoding="utf-8")
+    assert kamlib._reexported(init, "kamlib.models.x") == ["a", "b"]
+
+
 def test_unknown_names_raise_attribute_error():
     with pytest.raises(AttributeError, match="no attribute 'nope'"):
         kamlib.nope  # noqa: B018

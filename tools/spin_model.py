@@ -28,8 +28,8 @@ HEADER = '''"""Weights of the SPIN classifier's learned layer (generated; do not
 
 Written by ``python -m tools.spin_model`` from the ``tune`` split of
 kamlib/data/spin_selling_questions.yaml (``classifier.train_weights``): ``SPIN_LEARNED_WEIGHTS[feature]`` is
-(S, P, I, N), a multinomial logistic regression's weights centred on their mean (top-level
-``kamlib.SPIN_LEARNED_WEIGHTS``, to look at; the classifier reads them itself). Features:
+(S, P, I, N), a multinomial logistic regression's weights centred on their mean (to look at:
+import it from this module, it is no top-level name of kamlib; the classifier reads them itself). Features:
 English word unigrams and bigrams (light suffix stripping, "<s>" the start, "<n>" a number),
 Chinese characters, character bigrams and trigrams, "rule: ..." the names of the rule cues and frames that
 fired, and "<bias>". ``tests/models/test_spin_selling.py`` fails when this file is out of date.

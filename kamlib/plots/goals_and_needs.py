@@ -15,7 +15,8 @@ __all__ = ["plot_needs_profile"]
 _COLOURS = ("#1f4e79", "#c9a227", "#6a9f58", "#b3261e", "#7f5aa2")
 
 
-def _profiles(profiles) -> list[tuple[str, dict]]:
+def needs_profile_people(profiles) -> list[tuple[str, dict]]:
+    """``profiles`` (name -> needs_profile) checked, as (name in the plot language, counts) pairs."""
     found = []
     for name, profile in check.mapping(profiles, "profiles", "a dict {person: needs_profile(...)}").items():
         if isinstance(name, Text):
@@ -37,7 +38,7 @@ def plot_needs_profile(profiles: Mapping[str, Mapping[str, int]] | None = None, 
     :func:`~kamlib.models.goals_and_needs.needs_profile`) show it; with no profiles, the empty
     chart (nothing heard yet). Categories in ``highlight`` (a value statement's choice, say) get
     a thick outline."""
-    people = _profiles({} if profiles is None else profiles)
+    people = needs_profile_people({} if profiles is None else profiles)
     marked = check.items(highlight, "highlight", "a list of need categories")
     for category in marked:
         check.one_of(category, "highlight item", NEED_CATEGORIES)
@@ -77,7 +78,7 @@ def needs_profile_frame(ax) -> None:
 
 
 def needs_profile_bars(ax, people) -> list:
-    """The bars of ``people`` (``_profiles``' (name, counts) pairs), the divider and the scale:
+    """The bars of ``people`` (the (name, counts) pairs of :func:`needs_profile_people`), the divider and the scale:
     the artists added, in drawing order (a full draw also draws the x axis between the bars and
     the divider, and the spines after it)."""
     _drop_taken_off(ax)

@@ -58,7 +58,8 @@ def plot_sales_cycle(ax=None):
     return ax
 
 
-def _people(placements) -> list[tuple[str, Placement]]:
+def social_styles_people(placements) -> list[tuple[str, Placement]]:
+    """``placements`` (a dict name -> Placement, or a list) checked, as (name, placement) pairs."""
     if isinstance(placements, Mapping):
         found = list(placements.items())
         for name, _ in found:
@@ -76,7 +77,7 @@ def plot_social_styles(placements: Mapping[str, Placement] | Iterable[Placement]
     top, emotes at the bottom) down, the four styles' quadrants, and ``placements`` (a dict
     name -> :class:`~kamlib.models.people_and_sales_cycle.Placement`, or a list) as points.
     A person not yet placed on both scales is left out."""
-    people = _people(placements)
+    people = social_styles_people(placements)
     ax = axes(ax, figsize=(6, 5.4))
     social_styles_still(ax)
     social_styles_moving(ax, people)
@@ -106,7 +107,7 @@ def social_styles_still(ax) -> None:
 
 
 def social_styles_moving(ax, people) -> list:
-    """The people (``_people``'s (name, placement) pairs) as points with their names, over
+    """The people (the (name, placement) pairs of :func:`social_styles_people`) as points with their names, over
     :func:`social_styles_still` (above everything it draws): the artists added, in drawing order."""
     drawn = []
     for name, p in people:

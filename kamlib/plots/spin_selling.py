@@ -13,7 +13,7 @@ True
 from __future__ import annotations
 
 from kamlib.models.spin_selling.classifier import SPIN_TYPES, TYPE_KEYS, ClassifierReport
-from kamlib.plots.style import axes, text
+from kamlib.plots.style import axes, plot_language, text
 
 __all__ = ["FLOW_NODES", "FLOW_EDGES", "TYPE_COLOURS", "spin_flow_layout", "plot_spin_flow",
            "plot_confusion", "plot_question_mix", "plot_call_metrics"]
@@ -139,7 +139,8 @@ def plot_confusion(report: ClassifierReport, ax=None):
     ax.set_yticks(range(4), names, fontsize=8)
     ax.set_xlabel(text("spin_predicted_type"))
     ax.set_ylabel(text("spin_true_type"))
-    ax.set_title(f"{text('spin_confusion_title')}\n{report.split}, {report.language}: "
+    language = plot_language()  # English when no Chinese font is installed
+    ax.set_title(f"{text('spin_confusion_title')}\n{report.heading(language)}{'：' if language == 'zh' else ': '}"
                  f"{text('spin_accuracy')} {report.accuracy:.0%} (n={report.n})", fontsize=10)
     return ax
 

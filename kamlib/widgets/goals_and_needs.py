@@ -66,10 +66,10 @@ def render_goals_and_needs(person: str, business: str | None, personal: str | No
     picture = None
     if draw:
         from kamlib.plots.goals_and_needs import (
-            _profiles,
             needs_profile_bars,
             needs_profile_frame,
             needs_profile_moving,
+            needs_profile_people,
         )
         from kamlib.plots.style import plot_language
         from kamlib.widgets.figure import canvas_or_new
@@ -77,7 +77,7 @@ def render_goals_and_needs(person: str, business: str | None, personal: str | No
         # the names, label and title once per language; the person's bars, scale, divider and
         # spines once per person; a choice redraws the outlines and the group names beside them
         canvas = canvas_or_new(canvas, _FIGSIZE, _MARGINS)
-        people = _profiles({buyer.name: needs_profile(quotes)})
+        people = needs_profile_people({buyer.name: needs_profile(quotes)})
         key = ("needs_profile", plot_language())
 
         def frame(ax):

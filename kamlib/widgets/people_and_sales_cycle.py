@@ -48,8 +48,8 @@ def render_people_and_sales_cycle(observed: Sequence[str], name: str = "", canva
     picture = None
     if draw:
         from kamlib.plots.people_and_sales_cycle import (
-            _people,
             social_styles_moving,
+            social_styles_people,
             social_styles_still,
         )
         from kamlib.plots.style import plot_language
@@ -58,7 +58,7 @@ def render_people_and_sales_cycle(observed: Sequence[str], name: str = "", canva
         # the grid, its names and axes once per language; a press redraws the point and its name
         canvas = canvas_or_new(canvas, _FIGSIZE, _MARGINS)
         ax = canvas.still(("social_styles", plot_language()), social_styles_still)
-        people = _people({name or "●": placement} if placement.style else {})
+        people = social_styles_people({name or "●": placement} if placement.style else {})
         picture = canvas.moving_png(social_styles_moving(ax, people))
     ticked = "".join(f"<li>{_html.escape(str(b.text))}</li>" for b in behaviours if b.id in placement.observed)
     caveat = f"<p style='background:#fdf1cc;padding:6px'>⚠ {_html.escape(str(Text.term('style_caveat')))}</p>"

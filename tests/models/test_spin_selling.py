@@ -16,6 +16,7 @@ from kamlib.data.spin_selling import (
     load_spin_statements,
     start_call,
 )
+from kamlib.i18n import using_language
 from kamlib.models.spin_selling.classifier import (
     SPIN_TYPES,
     Classification,
@@ -234,6 +235,29 @@ def test_precision_recall_f1_and_macro_f1_from_the_confusion_matrix():
     assert f1["S"] == pytest.approx(2 * 0.8 / 1.8) and f1["N"] == 0.0
     assert report.macro_f1 == pytest.approx(sum(f1.values()) / 4)
     assert "macro-F1" in str(report) and "precision" in str(report)
+
+
+def test_summary_line_follows_kamlibs_language_both_ways():
+    """The lecture prints ``report.summary()`` per split: Chinese in the zh edition, with the
+    glossary's names for the split and the language, and English again after switching back."""
+    report = evaluate_classifier(BANK, split="heldout", language="zh")
+    numbers = f"{report.accuracy:.1%}", f"{report.macro_f1:.2f}"
+    with using_language("zh"):
+        zh = report.summary()
+        assert str(report).splitlines()[0] == zh
+    assert zh.startswith("留出题，中文：准确率 ") and f"（{report.correct}/{report.n}），宏平均F1 " in zh
+    assert not re.search(r"[A-Za-z]{3,}", zh.replace("F1", ""))  # no English word left
+    en = report.summary()
+    assert en.startswith("held-out questions, Chinese: accuracy ") and f"({report.correct} of {report.n})" in en
+    assert not re.search(r"[\u3400-\u9fff]", en)
+    assert all(n in en and n in zh for n in numbers)
+    assert (report.summary("zh"), report.summary("en")) == (zh, en)  # an explicit language wins
+    with using_language("zh"):
+        assert report.summary("en") == en
+    tune = spin.classifier_scores(BANK, splits=("tune",), languages=("en",))[0]
+    assert (tune.heading("zh"), tune.heading("en")) == ("调规则用的题，英文", "tune questions, English")
+    with pytest.raises(ValueError, match="language must be one of 'en', 'zh'"):
+        report.summary("fr")
 
 
 def test_classifier_scores_is_tune_and_heldout_in_both_languages():

@@ -964,13 +964,47 @@ class ClassifierReport:
         """The unweighted mean of the four types' F1, 0-1 (each type counts the same)."""
         return sum(self.per_type_f1().values()) / len(SPIN_TYPES)
 
+    def heading(self, language: str | None = None) -> str:
+        """Which questions, in which language: ``'held-out questions, English'`` / ``'留出题，中文'``.
+
+        In ``language`` (``'en'`` or ``'zh'``; default: kamlib's current one), with the
+        glossary's names for the split and the language.
+
+        >>> report = ClassifierReport("tune", "zh", 4, 3, {t: dict.fromkeys(SPIN_TYPES, 0) for t in SPIN_TYPES}, [])
+        >>> report.heading("en"), report.heading("zh")
+        ('tune questions, Chinese', '调规则用的题，中文')
+        """
+        language = get_language() if language is None else check_language(language)
+        key = _SPLIT_TERMS.get(self.split)
+        split = Text.term(key).get(language) if key else str(self.split)
+        name = Text.term(f"language_{self.language}").get(language) if self.language in ("en", "zh") \
+            else str(self.language)
+        return f"{split}，{name}" if language == "zh" else f"{split}, {name}"
+
+    def summary(self, language: str | None = None) -> str:
+        """One line: :meth:`heading`, accuracy (right of all) and macro-F1, in ``language``
+        (``'en'`` or ``'zh'``; default: kamlib's current one).
+
+        >>> confusion = {t: dict.fromkeys(SPIN_TYPES, 0) for t in SPIN_TYPES}
+        >>> confusion["S"]["S"], confusion["P"]["S"] = 3, 1
+        >>> report = ClassifierReport("heldout", "en", 4, 3, confusion, [])
+        >>> report.summary("en")
+        'held-out questions, English: accuracy 75.0% (3 of 4), macro-F1 0.21'
+        >>> report.summary("zh")
+        '留出题，英文：准确率 75.0%（3/4），宏平均F1 0.21'
+        """
+        language = get_language() if language is None else check_language(language)
+        accuracy, macro_f1 = Text.term("spin_accuracy").get(language), Text.term("spin_macro_f1").get(language)
+        if language == "zh":
+            return (f"{self.heading(language)}：{accuracy} {self.accuracy:.1%}（{self.correct}/{self.n}），"
+                    f"{macro_f1} {self.macro_f1:.2f}")
+        return (f"{self.heading(language)}: {accuracy} {self.accuracy:.1%} ({self.correct} of {self.n}), "
+                f"{macro_f1} {self.macro_f1:.2f}")
+
     def __str__(self) -> str:
         recall, precision, f1 = self.per_type_recall(), self.per_type_precision(), self.per_type_f1()
         zh = get_language() == "zh"
-        title = (f"{self.split} 题，{self.language}：准确率 {self.accuracy:.1%}（{self.correct}/{self.n}），"
-                 f"宏平均F1 {self.macro_f1:.2f}" if zh else
-                 f"{self.split} split, {self.language}: accuracy {self.accuracy:.1%} ({self.correct}/{self.n}), "
-                 f"macro-F1 {self.macro_f1:.2f}")
+        title = self.summary()
         corner, recall_name, precision_name = (("实际 \\ 判为", "召回率", "精确率") if zh else
                                                ("true \\ predicted", "recall", "precision"))
         lines = [title, f"{corner:>17}" + "".join(f"{t:>6}" for t in SPIN_TYPES) + f"  {recall_name}"]
@@ -982,6 +1016,9 @@ class ClassifierReport:
 
 
 _SPLITS = ("heldout", "heldout-old", "heldout-v3", "tune", "all")
+# glossary ids of the splits' names (ClassifierReport.heading)
+_SPLIT_TERMS = {"heldout": "spin_split_heldout", "heldout-old": "spin_split_heldout_old",
+                "heldout-v3": "spin_split_heldout_v3", "tune": "spin_split_tune", "all": "spin_split_all"}
 
 
 def _in_split(q: SpinQuestion, split: str) -> bool:
