@@ -421,3 +421,18 @@ def test_the_self_check_names_keyword_salad_and_rudeness():
     assert salad.outcome == "not yet" and "keyword" in str(salad.message).lower()
     rude = ex.q4.evaluate([*key_answer("q4", my), "Your fitters are lazy, aren't they?"], trainee="amy", keys=False)
     assert rude.outcome == "not yet" and "rude" in str(rude.message).lower()
+
+
+def test_the_worked_solution_quotes_the_questions_as_the_data_words_them():
+    """The q1 tables' comments quote each item; a reworded item makes them stale."""
+    items = {i.id: i.text for a in ex.accounts() for i in (*a.questions, *a.moments)}
+    notebook = json.loads((ROOT / "exercises/bilingual/ex10_spin_selling.ipynb").read_text("utf-8"))
+    answer = next("".join(c["source"]) for c in notebook["cells"]
+                  if c.get("metadata", {}).get("nbgrader", {}).get("grade_id") == "q1_answer")
+    quoted = re.findall(r'"(\w{3})": "\w",  # (.+)\n\s*#zh: (.+)', answer)
+    quoted += [(q, en, zh) for q, en, zh in re.findall(r'"\w{3}": "(\w{3})",  # -> (.+?) \| .+\n\s*#zh: -> (.+?) \|',
+                                                       answer)]
+    assert len(quoted) >= 2 * len(ex.accounts()) * 4
+    stale = [item for item, en, zh in quoted
+             if not (str(items[item].en).startswith(en.rstrip("…")) and items[item].zh.startswith(zh.rstrip("…")))]
+    assert not stale, f"reworded since the solution quoted them: {stale}"
