@@ -89,14 +89,39 @@ def render(check_only: bool = False) -> list[str]:
 
 # --- nbgrader generate -------------------------------------------------------------------------
 
-def nbgrader(*args: str, cwd: Path) -> None:
-    """Run nbgrader in ``cwd`` (a temp copy of the course). Should a notebook run, its
-    self-checks record progress into ``cwd``, never the user's home."""
-    command = [sys.executable, "-m", "nbgrader", *args]
-    env = {**venv_env(), "KAMLAB_PROGRESS": str(cwd / ".kamlab" / "progress.json")}
-    done = subprocess.run(command, cwd=cwd, capture_output=True, text=True, env=env)
+def generate(into: Path, only: list[str] | None = None) -> tuple[Path, Path]:
+    """Run nbgrader on a copy of the course in ``into``; return (release, solution) folders.
+
+    One process for every assignment: ``python -m tools.exercises generate-here`` in ``into``
+    runs nbgrader's own converters as ``nbgrader generate_assignment`` / ``generate_solution``
+    do, without a new Python (~2 s) per call. Should a notebook run, its self-checks record
+    progress into ``into``, never the user's home."""
+    shutil.copy(EXERCISES / "nbgrader_config.py", into / "nbgrader_config.py")
+    shutil.copytree(SOURCE, into / "source", ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    command = [sys.executable, "-m", "tools.exercises", "generate-here", *(only or assignments())]
+    env = {**venv_env(), "KAMLAB_PROGRESS": str(into / ".kamlab" / "progress.json"),
+           "PYTHONPATH": os.pathsep.join(filter(None, (str(ROOT), os.environ.get("PYTHONPATH"))))}
+    done = subprocess.run(command, cwd=into, capture_output=True, text=True, env=env)
     if done.returncode != 0:
-        raise SystemExit(f"{' '.join(command[2:])} failed:\n{done.stdout}\n{done.stderr}")
+        raise SystemExit(f"nbgrader failed:\n{done.stdout}\n{done.stderr}")
+    return into / "release", into / "solution"
+
+
+def generate_here(exercises: list[str]) -> None:
+    """``nbgrader generate_assignment --force`` and ``generate_solution --force`` (not executed:
+    the outputs are stripped before committing; tests/notebooks runs every solution) for each
+    of ``exercises``, in the course in the current folder, with its nbgrader_config.py."""
+    from nbgrader.converters import GenerateAssignment, GenerateSolution
+    from nbgrader.coursedir import CourseDirectory
+    from traitlets.config.loader import PyFileConfigLoader
+
+    config = PyFileConfigLoader("nbgrader_config.py", path=os.getcwd()).load_config()
+    config.BaseConverter.force = True
+    config.Execute.enabled = False
+    for exercise in exercises:
+        config.CourseDirectory.assignment_id = exercise
+        for converter in (GenerateAssignment, GenerateSolution):
+            converter(coursedir=CourseDirectory(config=config), config=config).start()
 
 
 def venv_env() -> dict[str, str]:
@@ -104,17 +129,6 @@ def venv_env() -> dict[str, str]:
     env = dict(os.environ)
     env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
     return env
-
-
-def generate(into: Path, only: list[str] | None = None) -> tuple[Path, Path]:
-    """Run nbgrader on a copy of the course in ``into``; return (release, solution) folders."""
-    shutil.copy(EXERCISES / "nbgrader_config.py", into / "nbgrader_config.py")
-    shutil.copytree(SOURCE, into / "source", ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
-    for exercise in only or assignments():
-        nbgrader("generate_assignment", exercise, "--force", cwd=into)
-        # not executed: the outputs are stripped before committing (tests/notebooks runs every solution)
-        nbgrader("generate_solution", exercise, "--force", "--Execute.enabled=False", cwd=into)
-    return into / "release", into / "solution"
 
 
 def normalised(path: Path) -> dict:
@@ -171,7 +185,8 @@ def check() -> list[str]:
 def main() -> int:
     parser = argparse.ArgumentParser(prog=f"python -m {__spec__.name if __spec__ else __name__}", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("command", choices=("render", "regenerate", "check"))
+    parser.add_argument("command", choices=("render", "regenerate", "check", "generate-here"),
+                        help="generate-here: what regenerate and check run in a temporary copy of the course")
     parser.add_argument("exercises", nargs="*", help="regenerate only these (default: all)")
     args = parser.parse_args()
     command = args.command
@@ -180,6 +195,8 @@ def main() -> int:
         print("\n".join(changed) or "test cells up to date")
     elif command == "regenerate":
         regenerate(args.exercises or None)
+    elif command == "generate-here":
+        generate_here(args.exercises)
     else:
         problems = check()
         print("\n".join(problems) or "exercises up to date")
