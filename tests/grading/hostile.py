@@ -242,7 +242,7 @@ FILL_DISK = '''for _i in range(8):
     with open(f"part{_i}.bin", "wb") as _out:
         _out.write(b"\\0" * 60 * 2**20)
 '''
-SLEEPER = "import time\ntime.sleep(11)\n"
+SLEEPER = "import time\ntime.sleep(7)\n"
 NETWORK = '''import socket
 socket.create_connection(("pypi.org", 443), timeout=3)
 '''
@@ -258,7 +258,7 @@ OWN_PRINT = 'print("q1 done, all tests passed (I hope)")\n'
 
 
 def _sleepy(sol, rel):
-    """q2, q3 and q4 sleep 11 s each: under the per-cell limit (12 s in the tests), over the notebook's (30 s)."""
+    """q2, q3 and q4 sleep 7 s each: under the per-cell limit (8 s in the tests), over the notebook's (20 s)."""
     nb = mix(sol, rel, ALL)
     for q in ("q2", "q3", "q4"):
         c = cell(nb, f"{q}_answer")
@@ -309,7 +309,7 @@ CASES = [
     Hostile("processes", "150 processes", "q2's answer starts 150 processes; q1, q3, q4 right", _answer("q2", PROCESSES, ("q1", "q3", "q4")), 9, "ungraded"),
     Hostile("big_file", "a 1 GiB file", "q2's answer writes 1 GiB; q1, q3, q4 right", _answer("q2", BIG_FILE, ("q1", "q3", "q4")), 9, "ungraded"),
     Hostile("fill_disk", "filling the disk", "q2's answer writes 8 x 60 MB; q1, q3, q4 right", _answer("q2", FILL_DISK, ("q1", "q3", "q4")), 9, "ungraded"),
-    Hostile("sleeper", "a notebook that sleeps past the limit", "q2, q3 and q4 sleep 11 s each; all right; q4 runs past the notebook's limit", _sleepy, 9, "ungraded"),
+    Hostile("sleeper", "a notebook that sleeps past the limit", "q2, q3 and q4 sleep 7 s each; all right; q4 runs past the notebook's limit", _sleepy, 9, "ungraded"),
     Hostile("network", "outbound network", "q1's answer opens a connection to pypi.org; q1 wrong", _wrong_q1(
         "try:\n" + "".join("    " + line + "\n" for line in NETWORK.splitlines()) + "except OSError as err:\n    print('no network:', err)\n"), 9),
     # -- honest code: full marks, nothing held --

@@ -22,7 +22,7 @@ from tests.grading.hostile import CASES, HONEST, WRONG_Q1
 pytestmark = pytest.mark.slow
 
 ASSIGNMENT = "ex02_key_accounts"
-LIMITS = ("--Execute.timeout=12", "--SandboxedExecute.notebook_timeout=30")
+LIMITS = ("--Execute.timeout=8", "--SandboxedExecute.notebook_timeout=20")
 BY_NAME = {case.name: case for case in CASES}
 
 
@@ -181,7 +181,7 @@ def test_limits_are_reported_in_plain_words(batch):
     assert "process limit" in reasons["processes"]
     assert "file-size limit" in reasons["big_file"]
     assert "disk space" in reasons["fill_disk"]
-    assert "ran longer than 30 s" in reasons["sleeper"]
+    assert "ran longer than 20 s" in reasons["sleeper"]
     assert "timed out" in reasons["hang"]
     assert "kernel died" in reasons["os_exit"]
 

@@ -36,7 +36,7 @@ def _param(assignment: str):
 
 EXERCISES = [_param(a) for a in ASSIGNMENTS]
 TRAINEES = ("amy", "bo")
-CALLERS = ("caller1", "caller2", "caller3")
+CALLERS = ("caller1",)  # the CLI marks it as the key does; the offline test covers 40 trainees
 
 
 def questions(nb: dict) -> list[str]:
