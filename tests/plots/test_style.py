@@ -253,12 +253,11 @@ def test_zh_without_font_falls_back_to_english_with_one_notice(no_cjk_font, caps
 @pytest.mark.parametrize(("module", "name"), plot_functions(), ids=PLOT_IDS)
 def test_plot_in_zh_without_font_is_english(module, name, no_cjk_font, capsys, caplog):
     kamlib.set_language("zh")
-    first = call_plot(module, name)
-    second = call_plot(module, name)
-    for figure in (first, second):
-        labels = [t.get_text() for t in texts(figure)]
-        assert not [s for s in labels if CJK.search(s)], f"{name} fell back but shows Chinese: {labels}"
-        assert draw_and_collect_missing_glyphs(figure, caplog) == []
+    figure = call_plot(module, name)
+    labels = [t.get_text() for t in texts(figure)]
+    assert not [s for s in labels if CJK.search(s)], f"{name} fell back but shows Chinese: {labels}"
+    assert draw_and_collect_missing_glyphs(figure, caplog) == []
+    # once per kernel, however many plots ask (the test above asks twice)
     assert capsys.readouterr().out.count("no Chinese (CJK) font found") == 1
 
 

@@ -82,6 +82,7 @@ def _pixels(png: bytes):
     return np.asarray(Image.open(io.BytesIO(png)).convert("RGB"))
 
 
+@pytest.mark.slow  # a sweep of full draws; make test runs it
 def test_a_move_draws_the_same_pixels_as_a_full_draw():
     """Names, axis and title drawn once, the bars (and the frame over them) on every move:
     the picture must be plot_five_forces's, pixel for pixel."""

@@ -63,6 +63,7 @@ def _pixels(png: bytes):
     return np.asarray(Image.open(io.BytesIO(png)).convert("RGB"))
 
 
+@pytest.mark.slow  # a sweep of full draws; make test runs it
 def test_a_switch_draws_the_same_pixels_as_a_full_draw():
     """Stages, legend and title drawn once, the controls and the catch on every switch: the
     picture must be plot_control_chain's, pixel for pixel."""

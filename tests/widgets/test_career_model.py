@@ -59,6 +59,7 @@ def _pixels(png: bytes):
     return np.asarray(Image.open(io.BytesIO(png)).convert("RGB"))
 
 
+@pytest.mark.slow  # a sweep of full draws; make test runs it
 def test_a_change_draws_the_same_pixels_as_a_full_draw():
     """The notes, frame and title drawn once per language, the cells, cross and label on every
     change: the picture must be plot_career_week's, pixel for pixel, across changes and back."""

@@ -130,6 +130,7 @@ def _pixels(png: bytes):
     return np.asarray(Image.open(io.BytesIO(png)).convert("RGB"))
 
 
+@pytest.mark.slow  # a sweep of full draws; make test runs it
 def test_an_edit_draws_the_same_pixels_as_a_full_draw():
     """On the explorer's canvas the legend and title are drawn once per map shape, the boxes
     and arrows on every edit, and the canvas takes each map's size: the picture must be

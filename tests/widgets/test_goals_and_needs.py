@@ -59,6 +59,7 @@ def _pixels(png: bytes):
     return np.asarray(Image.open(io.BytesIO(png)).convert("RGB"))
 
 
+@pytest.mark.slow  # a sweep of full draws; make test runs it
 def test_a_choice_draws_the_same_pixels_as_a_full_draw():
     """The person's bars, names and axes drawn once per person and language, the outlines and the
     group names on every choice: the picture must be plot_needs_profile's, pixel for pixel."""

@@ -61,6 +61,7 @@ def _pixels(png: bytes):
     return np.asarray(Image.open(io.BytesIO(png)).convert("RGB"))
 
 
+@pytest.mark.slow  # a sweep of full draws; make test runs it
 def test_a_move_draws_the_same_pixels_as_a_full_draw():
     """The explorer draws the matrix once and the points on every move: the picture must be
     plot_selection_matrix's, pixel for pixel, also after moving back."""

@@ -90,6 +90,7 @@ def _pixels(png: bytes):
     return np.asarray(Image.open(io.BytesIO(png)).convert("RGB"))
 
 
+@pytest.mark.slow  # a sweep of full draws; make test runs it
 def test_a_move_draws_the_same_pixels_as_a_full_draw():
     """The title drawn once per chart and language, bars, figures, legend and axes on every move
     (scale, legend entries and sign of the saving changing): the picture must be the plot_*

@@ -51,6 +51,7 @@ def _pixels(png: bytes):
     return np.asarray(Image.open(io.BytesIO(png)).convert("RGB"))
 
 
+@pytest.mark.slow  # a sweep of full draws; make test runs it
 def test_a_press_draws_the_same_pixels_as_a_full_draw():
     """The grid drawn once per language, the point and its name on every press: the picture must
     be plot_social_styles's, pixel for pixel, across presses, a language switch and back."""

@@ -64,6 +64,7 @@ def _pixels(png: bytes):
     return np.asarray(Image.open(io.BytesIO(png)).convert("RGB"))
 
 
+@pytest.mark.slow  # a sweep of full draws; make test runs it
 def test_a_press_draws_the_same_pixels_as_a_full_draw():
     """Rows, labels and names drawn once; links, people, the names they touch and the title on
     every press: the picture must be plot_contact_network's, pixel for pixel."""

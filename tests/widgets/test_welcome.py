@@ -42,6 +42,7 @@ def _pixels(png: bytes):
     return np.asarray(Image.open(io.BytesIO(png)).convert("RGB"))
 
 
+@pytest.mark.slow  # a sweep of full draws; make test runs it
 def test_a_move_draws_the_same_pixels_as_a_full_draw():
     """The frame and title drawn once per language, the bars and the names they change on every
     move: the picture must be plot_staircase's, pixel for pixel, across moves and back."""
