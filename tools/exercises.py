@@ -115,6 +115,10 @@ def generate_here(exercises: list[str]) -> None:
     from nbgrader.coursedir import CourseDirectory
     from traitlets.config.loader import PyFileConfigLoader
 
+    here = Path.cwd().resolve()
+    if here == EXERCISES.resolve() or not (here / "nbgrader_config.py").is_file():
+        raise SystemExit("generate-here writes release/ and solution/ into the current folder: run it in a copy "
+                         "of the course that has its nbgrader_config.py (regenerate and check make one)")
     config = PyFileConfigLoader("nbgrader_config.py", path=os.getcwd()).load_config()
     config.BaseConverter.force = True
     config.Execute.enabled = False

@@ -65,10 +65,6 @@ class Case:
     statements: tuple[Item, ...]
 
 
-
-
-
-
 @lru_cache(maxsize=1)
 def quotes() -> tuple[Item, ...]:
     """q1's pool: what buyers said (goals_and_needs_quotes.yaml)."""

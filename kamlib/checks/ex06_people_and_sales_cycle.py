@@ -85,10 +85,6 @@ _ID_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ"
 Item = TextItem  # a pool entry {id, en, zh} (kamlib.data.course.text_items)
 
 
-
-
-
-
 @lru_cache(maxsize=1)
 def people() -> tuple[Item, ...]:
     """q1's pool: people described by what they do (people_and_sales_cycle_people.yaml)."""

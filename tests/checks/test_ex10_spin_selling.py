@@ -430,8 +430,7 @@ def test_the_worked_solution_quotes_the_questions_as_the_data_words_them():
     answer = next("".join(c["source"]) for c in notebook["cells"]
                   if c.get("metadata", {}).get("nbgrader", {}).get("grade_id") == "q1_answer")
     quoted = re.findall(r'"(\w{3})": "\w",  # (.+)\n\s*#zh: (.+)', answer)
-    quoted += [(q, en, zh) for q, en, zh in re.findall(r'"\w{3}": "(\w{3})",  # -> (.+?) \| .+\n\s*#zh: -> (.+?) \|',
-                                                       answer)]
+    quoted += re.findall(r'"\w{3}": "(\w{3})",  # -> (.+?) \| .+\n\s*#zh: -> (.+?) \|', answer)
     assert len(quoted) >= 2 * len(ex.accounts()) * 4
     stale = [item for item, en, zh in quoted
              if not (str(items[item].en).startswith(en.rstrip("…")) and items[item].zh.startswith(zh.rstrip("…")))]
