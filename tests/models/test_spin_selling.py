@@ -325,6 +325,29 @@ def test_rules_alone_and_the_learned_layer_share_one_tally():
     assert hybrid.scores != rules_only.scores
 
 
+def test_scoring_a_bank_gives_the_types_classify_question_gives():
+    # evaluate_classifier takes the short path (no reasons); it must decide as the long one does
+    texts = [t for q in BANK for t in (q.en, q.zh) if t]
+    assert [spin._question_type(t) for t in texts] == [classify_question(t).type for t in texts]
+
+
+def test_tallies_do_not_depend_on_the_kernels_string_hashing():
+    # the learned features are a set, whose order follows PYTHONHASHSEED; the shown tally must not
+    import json
+    import os
+    import subprocess
+    import sys
+
+    script = ("import json; from kamlib import classify_question, load_spin_questions; "
+              "print(json.dumps([classify_question(t).scores for q in load_spin_questions()[:150] "
+              "for t in (q.en, q.zh) if t]))")
+    runs = {seed: subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                                 env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+            for seed in ("1", "2", "3")}
+    assert len(json.loads(runs["1"])) > 200
+    assert runs["1"] == runs["2"] == runs["3"]
+
+
 def test_one_question_classifies_in_under_5_ms_after_the_first():
     import time
 

@@ -62,6 +62,7 @@ Questions of the bank come from :func:`kamlib.data.spin_selling.load_spin_questi
 from __future__ import annotations
 
 import functools
+import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -708,17 +709,17 @@ class _Model:
 
     def evidence(self, features: Iterable[str]) -> tuple[dict[str, float], list[tuple[str, str, float]]]:
         """The summed evidence per type, and (feature, type, contribution) for every positive one."""
-        total = [self.scale * x for x in self.weights.get("<bias>", (0.0, 0.0, 0.0, 0.0))]
-        contributions = []
-        for feature in features:
-            w = self.weights.get(feature)
-            if w is None:
-                continue
-            for i, value in enumerate(w):
-                total[i] += self.scale * value
-                if value > 0:
-                    contributions.append((feature, SPIN_TYPES[i], self.scale * value))
-        return dict(zip(SPIN_TYPES, total, strict=True)), contributions
+        features = sorted(features)  # contributions in a stable order
+        contributions = [(feature, SPIN_TYPES[i], self.scale * value)
+                         for feature in features for i, value in enumerate(self.weights.get(feature, ())) if value > 0]
+        return self.totals(features), contributions
+
+    def totals(self, features: Iterable[str]) -> dict[str, float]:
+        """The summed evidence per type. ``math.fsum`` makes the sum exact, so it does not depend
+        on the order of ``features`` (a set's order follows the process's string hashing, which
+        let a tally shown to one decimal differ between two kernels)."""
+        rows = [self.weights.get("<bias>", (0.0, 0.0, 0.0, 0.0)), *filter(None, map(self.weights.get, features))]
+        return {t: self.scale * math.fsum(column) for t, column in zip(SPIN_TYPES, zip(*rows, strict=True), strict=True)}
 
 
 def _telling(feature: str) -> bool:
@@ -788,6 +789,10 @@ def classify_question(text: str) -> Classification:
     ...
     ValueError: text must be a question (end with '?' or '？', or open with how/what/which/do/are/would..., or use 吗/什么/多少/是否...), got 'Our grease lasts longer.'
     """
+    return _classify(_checked_question(text), _default_model())
+
+
+def _checked_question(text: str) -> str:
     stripped = _check_text(text)
     if not is_question(stripped):
         shown = stripped if len(stripped) <= 80 else stripped[:77] + "..."
@@ -795,7 +800,24 @@ def classify_question(text: str) -> Classification:
             "text must be a question (end with '?' or '？', or open with how/what/which/do/are/"
             f"would..., or use 吗/什么/多少/是否...), got {shown!r}"
         )
-    return _classify(stripped, _default_model())
+    return stripped
+
+
+def _question_type(text: str) -> str:
+    """``classify_question(text).type`` without building its reasons (scoring a whole bank)."""
+    stripped = _checked_question(text)
+    language = "zh" if _CJK.search(stripped) else "en"
+    lowered = _normalise(stripped)
+    scores, _, names, frames, _ = _rules(lowered, language)
+    model = _default_model()
+    evidence = model.totals(_features(lowered, language, names, frames))
+    return _winner({t: round(scores[t] + evidence[t], 1) for t in SPIN_TYPES})
+
+
+def _winner(tally: dict[str, float]) -> str:
+    """The type with the highest (rounded) tally; a tie goes to the later SPIN stage."""
+    best = max(tally.values())
+    return next(t for t in _TIE_ORDER if tally[t] == best)
 
 
 def _normalise(text: str) -> str:
@@ -1073,7 +1095,7 @@ def evaluate_classifier(
         text = q.text(language)
         if text is None:
             continue
-        predicted = classify_question(text).type
+        predicted = _question_type(text)
         confusion[q.type][predicted] += 1
         n += 1
         if predicted == q.type:
