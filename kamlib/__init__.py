@@ -4,7 +4,7 @@ Every public name of a topic module is also a top-level name: ``from kamlib impo
 load_accounts, plot_pareto, key_accounts_explorer``. The topic modules are
 ``kamlib/{data,models,plots,widgets}/<stem>.py`` for each stem of
 ``kamlib/data/modules.yaml`` (for a package, the submodules its ``__init__`` re-exports),
-``kamlib/data/course.py`` and the core (``kamlib/i18n.py``, ``kamlib/text.py``); their
+``kamlib/data/course.py`` and the core (``kamlib/i18n.py``, ``kamlib/text.py``, ``kamlib/tables.py``); their
 ``__all__`` says what they export. ``____`` and ``progress`` come from :mod:`kamlib.checks`.
 
 ``import kamlib`` is cheap: on the first attribute access, the name -> module table is
@@ -26,7 +26,7 @@ from pathlib import Path
 
 _HERE = Path(__file__).resolve().parent
 _LAYERS = ("data", "models", "plots", "widgets")
-_CORE = ("i18n", "text")
+_CORE = ("i18n", "text", "tables")
 _SHARED_TOPICS = ("course",)  # data/course.py: modules, glossary, supplier
 _CHECKS = {"____": "kamlib.checks", "progress": "kamlib.checks.progress"}
 _table: dict[str, str] = {}

@@ -158,6 +158,7 @@ EXAMPLES = {
     "set_language": lambda: {"language": "en"},
     "shortlist": lambda: {"scores": kamlib.score_accounts(_accounts())},
     "supplied_volume": lambda: {"g": _map()},
+    "table": lambda: {"rows": [{"stage": "pre-KAM", "accounts": 7}]},
     "top_routes": lambda: {"g": _map()},
     "using_language": lambda: {"language": "en"},
     "validate_channel_map": lambda: {"g": _map()},
