@@ -34,7 +34,7 @@ from kamlib.data.schema import (
 from kamlib.models.lubricant_industry import MAX_TRAITS, TAGS, Sector, Trait
 from kamlib.text import Text
 
-__all__ = ["load_sectors", "load_sources", "Source", "load_market", "MarketFact", "sectors_frame"]
+__all__ = ["load_sectors", "load_sources", "Source", "load_market", "MarketFact", "sector_rows", "sectors_frame"]
 
 
 @dataclass(frozen=True)
@@ -162,10 +162,38 @@ def load_market() -> dict[str, MarketFact]:
     return facts
 
 
-def sectors_frame(part: str = "all"):
-    """The sector profiles as a pandas DataFrame for display, one row per sector (index: the
-    sector id), columns named and filled in the current language, each point with its evidence
+def sector_rows(part: str = "all") -> list[dict[str, str]]:
+    """The sector profiles as rows for :func:`kamlib.table`, one dict per sector in the file's
+    order, keys named and cells filled in the current language, each point with its evidence
     tag (``[P]``): ``part`` is ``'all'``, ``'needs'``, ``'specs'``, ``'buying'`` or ``'equipment'``.
+
+    >>> rows = sector_rows("specs")
+    >>> list(rows[0])
+    ['sector', 'specs and approvals that decide a sale', 'source']
+    >>> rows[0]["sector"], rows[0]["source"]
+    ('Mining', 'R32, R33')
+    """
+    return list(_sector_rows(part).values())
+
+
+def _sector_rows(part) -> dict[str, dict[str, str]]:
+    parts = ("equipment", "needs", "specs", "buying")
+    if part not in (*parts, "all"):
+        raise ValueError(f"part must be one of 'all', {', '.join(repr(p) for p in parts)}; got {part!r}"[:300])
+
+    def cell(points) -> str:
+        return "; ".join(str(p) if isinstance(p, Text) else f"{p.text} [{p.tag}]" for p in points)
+
+    heads = {"equipment": "key_equipment", "needs": "sector_needs", "specs": "sector_specs", "buying": "sector_buying"}
+    chosen = parts if part == "all" else (part,)
+    return {sid: {str(Text.term("sector")): str(s.name), **{str(Text.term(heads[p])): cell(getattr(s, p)) for p in chosen},
+                  str(Text.term("source")): ", ".join(s.refs)} for sid, s in load_sectors().items()}
+
+
+def sectors_frame(part: str = "all"):
+    """The sector profiles as a pandas DataFrame, one row per sector (index: the sector id),
+    the columns of :func:`sector_rows` (which a lecture shows with :func:`kamlib.table`,
+    without importing pandas).
 
     >>> frame = sectors_frame("specs")
     >>> list(frame.columns)
@@ -173,16 +201,7 @@ def sectors_frame(part: str = "all"):
     >>> frame.loc["marine"].iloc[1].startswith("IMO 2020")
     True
     """
-    parts = ("equipment", "needs", "specs", "buying")
-    if part not in (*parts, "all"):
-        raise ValueError(f"part must be one of 'all', {', '.join(repr(p) for p in parts)}; got {part!r}"[:300])
+    rows = _sector_rows(part)
     import pandas as pd
 
-    def cell(points) -> str:
-        return "; ".join(str(p) if isinstance(p, Text) else f"{p.text} [{p.tag}]" for p in points)
-
-    heads = {"equipment": "key_equipment", "needs": "sector_needs", "specs": "sector_specs", "buying": "sector_buying"}
-    chosen = parts if part == "all" else (part,)
-    rows = {sid: {str(Text.term("sector")): str(s.name), **{str(Text.term(heads[p])): cell(getattr(s, p)) for p in chosen},
-                  str(Text.term("source")): ", ".join(s.refs)} for sid, s in load_sectors().items()}
     return pd.DataFrame.from_dict(rows, orient="index")

@@ -7,7 +7,13 @@ import shutil
 
 import pytest
 
-from kamlib.data.lubricant_industry import load_market, load_sectors, load_sources, sectors_frame
+from kamlib.data.lubricant_industry import (
+    load_market,
+    load_sectors,
+    load_sources,
+    sector_rows,
+    sectors_frame,
+)
 from kamlib.data.schema import DataError, data_path
 from kamlib.i18n import using_language
 from kamlib.models.lubricant_industry import TAGS, Sector, Trait
@@ -64,6 +70,23 @@ def test_sectors_frame_shows_the_tags():
         assert list(sectors_frame("buying").columns) == ["行业", "采购特点", "出处"]
     with pytest.raises(ValueError, match="part must be one of"):
         sectors_frame("price")
+
+
+def test_sector_rows_are_the_frame_without_pandas():
+    rows = sector_rows("needs")
+    assert [row["sector"] for row in rows] == [str(s.name) for s in load_sectors().values()]
+    assert list(rows[0]) == ["sector", "distinctive needs", "source"]
+    assert rows == sectors_frame("needs").to_dict(orient="records")
+    assert len(sector_rows()[0]) == 6  # sector, equipment, needs, specs, buying, source
+    with using_language("zh"):
+        assert list(sector_rows("buying")[0]) == ["行业", "采购特点", "出处"]
+        assert sector_rows("buying")[0]["行业"] == load_sectors()["mining"].name.zh
+
+
+@pytest.mark.parametrize("part", ["price", "", None, 3, "NEEDS"])
+def test_sector_rows_refuse_an_unknown_part(part):
+    with pytest.raises(ValueError, match="^part must be one of 'all', 'equipment', 'needs', 'specs', 'buying'"):
+        sector_rows(part)
 
 
 @pytest.fixture
