@@ -548,43 +548,43 @@ WHY_NOTEBOOKS_MISS = """\
 
 The *reference* row is the floor of any notebook with a figure: pyplot imported in the
 kernel and one inline PNG. A lecture pays that once, then its own cells: every inline figure
-is laid out and drawn by the inline backend (a layout pass, then the PNG; a tight-bounding-box
-pass as well for a figure without a constrained layout), each explorer renders its first state, and pyplot's after-cell hook used to draw every new figure
-once more onto a canvas nobody sees. The slowest cell is named in each row. Both editions are
-measured (`zh/` rows); the reference is run again before each edition.
+is laid out and drawn by the inline backend (a layout pass, then the PNG), each explorer
+renders its first state, and every package it imports is loaded at start and torn down when
+the kernel shuts down (pandas about 0.5 s in all, networkx about 0.2 s). The slowest cell is
+named in each row. Both editions are measured (`zh/` rows); the reference is run again before
+each edition. Kernels cache byte-code as a trainee's do: kamlib is installed editable, and where
+the environment sets `PYTHONDONTWRITEBYTECODE` (this project's CI does) the harness gives the
+kernels a private byte-code folder with kamlib compiled into it; without it every lecture
+compiled kamlib from source again (about 0.2 s) while the reference imports only packages pip
+compiled at install.
+
+Done in the lectures (docs/writing-a-module.md, *Run-time budget*): each view is shown once
+(where an explorer opens on the chart a static plot showed, the explorer takes its place:
+lec01, lec02, lec04, lec05, lec07, lec08, lec11); what the text compares is one figure of
+several panels (lec04, lec11); tables are `kamlib.table(rows)`, an HTML table without pandas
+(pandas stays the tool for analysis: `accounts_frame()`, `sectors_frame()`, the exercises);
+lec09 shows its routes, inflows and segment channels as tables of the numbers its takeaways
+quote; lec10 scores the classifier on the held-out split only (the fitted split is in
+`python -m benchmarks.spin_classifier`) and prints its confusion matrices instead of drawing
+them again, and the question bank is scored without building the reasons it does not show.
 
 Done in kamlib: under the inline backend pyplot's unseen after-cell draw is skipped (about a
 third of a figure's cost) and the PNG is packed by zlib level 1 instead of 6 (same pixels,
-~10 % more bytes, half the encoding time of a large figure), both set once by
-`kamlib.plots.style` through IPython's and the inline backend's own hooks; a figure laid out
-by a constrained (or compressed) engine, as every kamlib figure is, is printed with
-`bbox_inches=None` instead of the inline backend's 'tight', which measured every artist once
-more only to crop a figure that already fits its canvas (the lectures' inline PNGs took
-14.2 s of kernel CPU over both editions with the crop and 11.3 s without it, measured per
-lecture in one interleaved run; chosen per figure from its own layout engine, so a trainee's `plt.plot` keeps the
-crop; `tests/plots/test_style.py` prints every `plot_*` that way and checks that nothing lies
-outside the canvas); channel-map arrows are cut at their boxes by two
-vectorised passes along the curve instead of a point-by-point bisection, against a
-remembered box outline, with each node one box above the arrows and the arrows out of the
-layout passes; YAML goes through libyaml; widgets draw into a fixed Agg canvas at screen
-resolution. Figure DPI was tried and left alone: at 67 dpi instead of 100 the running-case
-map cost the same (text layout, not pixels, is the cost).
+~10 % more bytes, half the encoding time of a large figure); a figure laid out by a
+constrained engine, as every kamlib figure is, is printed with `bbox_inches=None` instead of
+the inline backend's 'tight' (chosen per figure, so a trainee's `plt.plot` keeps the crop;
+`tests/plots/test_style.py` checks that nothing lies outside the canvas); channel-map arrows
+are cut at their boxes by two vectorised passes and kept out of the layout passes; YAML goes
+through libyaml; widgets draw into a fixed Agg canvas at screen resolution. Figure DPI was
+tried and left alone: at 67 dpi instead of 100 the running-case map cost the same (text
+layout, not pixels, is the cost).
 
-Tried and left out: showing the lectures' tables with a small HTML table of kamlib's own
-instead of pandas saved about 0.3 s of CPU per lecture, but it rewrote what pandas does well,
-and the DataFrame is the trainees' own tool for the running case (`accounts_frame`).
-
-What is left is `import pandas` where a lecture shows a table, matplotlib's text layout and glyph drawing (each figure lays out its text in
-the layout pass and again in the PNG) and the explorers' first render and widget set-up.
-The slowest cells named below were looked at for needless work and hold none: lec09's
-`load_channel_map("lecture")` cell is that lecture's first figure (pyplot's import, then the
-map's PNG, mostly glyphs; the load itself is ~0.06 s once per kernel, cached); lec10's
-`classifier_scores` classifies ~2,100 question texts once (~0.7 s); lec08's `plot_org_chart`
-builds its figure in ~0.04 s and the rest is its PNG; lec02's two panels are four Axes (bars
-and a share axis each) laid out once and drawn once.
-lec09 is furthest (three channel maps, counting the explorer's, and three bar charts).
-A machine shared with other builds (see the load average) makes the seconds several times
-a quiet machine's and the ratios noisy: compare ratios within one run and repeat.
+What is left is matplotlib's text layout and glyph drawing (a kamlib figure costs 0.2-0.6 s
+after the first; the running-case channel map, about 70 labelled boxes and 48 arrows, is the
+costliest), networkx's import where a lecture draws a graph (lec04, lec07, lec08, lec09), the
+explorers' first render, and the question bank's YAML (lec10, ~0.2 s). A machine shared with
+other builds (see the load average) makes the seconds several times a quiet machine's and
+the ratios noisy: compare ratios within one run and repeat.
 """
 
 
