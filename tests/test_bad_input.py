@@ -156,6 +156,7 @@ EXAMPLES = {
     "segment_channel_volumes": lambda: {"g": _map()},
     "segment_volumes": lambda: {"g": _map()},
     "set_language": lambda: {"language": "en"},
+    "sector_volumes": lambda: {"accounts": _accounts()},
     "shortlist": lambda: {"scores": kamlib.score_accounts(_accounts())},
     "supplied_volume": lambda: {"g": _map()},
     "table": lambda: {"rows": [{"stage": "pre-KAM", "accounts": 7}]},

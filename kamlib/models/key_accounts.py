@@ -43,6 +43,7 @@ __all__ = [
     "AccountScore",
     "weighted_score",
     "normalise_weights",
+    "sector_volumes",
     "band",
     "matrix_cell",
     "banded_scores",
@@ -348,6 +349,29 @@ def shortlist(
     chosen = [s for s in scores if s.cell in cells]
     chosen.sort(key=lambda s: (-s.attractiveness, s.id))
     return [s.id for s in chosen][:limit]
+
+
+def sector_volumes(accounts: Iterable[Account], served: str | None = None) -> dict[str, float]:
+    """Tonnes a year bought per sector, largest first: by all ``accounts``, or only by those
+    ``served`` one way (``'direct'`` or ``'distributor'``).
+
+    >>> from kamlib.data.key_accounts import load_accounts
+    >>> direct = sector_volumes(load_accounts(), served="direct")
+    >>> next(iter(direct)), direct["steel"]
+    ('steel', 3150.0)
+    >>> sector_volumes(load_accounts(), served="mail")
+    Traceback (most recent call last):
+    ...
+    ValueError: served must be None or one of 'direct', 'distributor'; got 'mail'
+    """
+    accounts = check_accounts(accounts)
+    if served is not None and served not in SERVED:
+        raise ValueError(f"served must be None or one of {', '.join(map(repr, SERVED))}; got {served!r}"[:300])
+    totals: dict[str, float] = {}
+    for a in accounts:
+        if served is None or a.served == served:
+            totals[a.sector] = totals.get(a.sector, 0.0) + a.volume_t
+    return dict(sorted(totals.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
 def rank_accounts(accounts: Iterable[Account], by: str = "potential_3y_t") -> list[str]:

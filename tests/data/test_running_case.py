@@ -50,11 +50,9 @@ def _map():
 
 
 def _tonnes(accounts, served: str) -> dict[str, float]:
-    by_sector: dict[str, float] = {}
-    for a in accounts:
-        if a.served == served:
-            by_sector[a.sector] = by_sector.get(a.sector, 0.0) + a.volume_t
-    return by_sector
+    from kamlib.models.key_accounts import sector_volumes
+
+    return sector_volumes(accounts, served=served)
 
 
 def disagreements(g, accounts) -> list[str]:

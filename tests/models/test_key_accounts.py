@@ -212,3 +212,18 @@ def test_banded_scores_bad_input():
         banded_scores({"volume_t": 5})
     with pytest.raises(ValueError, match="T1: share_of_wallet_pct is 0, so its wallet cannot be worked out"):
         banded_scores(_account(share=0))
+
+
+def test_sector_volumes_sum_each_sector_and_filter_by_how_it_is_served():
+    from kamlib.models.key_accounts import sector_volumes
+
+    accounts = load_accounts()
+    everything, direct = sector_volumes(accounts), sector_volumes(accounts, served="direct")
+    assert sum(everything.values()) == pytest.approx(sum(a.volume_t for a in accounts))
+    assert list(everything.values()) == sorted(everything.values(), reverse=True)
+    steel = [a for a in accounts if a.sector == "steel" and a.served == "direct"]
+    assert direct["steel"] == pytest.approx(sum(a.volume_t for a in steel)) and len(steel) >= 2
+    assert all(direct.get(s, 0) <= t for s, t in everything.items())
+    assert direct != everything
+    with pytest.raises(ValueError, match="^served must be None or one of 'direct', 'distributor'"):
+        sector_volumes(accounts, served="Direct")

@@ -862,8 +862,7 @@ def _classify(stripped: str, model: _Model | None) -> Classification:
     else:
         evidence, contributions = model.evidence(_features(lowered, language, names, frames))
         tally = {t: scores[t] + evidence[t] for t in SPIN_TYPES}
-        best = max(tally.values())
-        winner = next(t for t in _TIE_ORDER if tally[t] == best)
+        winner = _winner(tally)
         # the learned n-grams that pushed hardest to the winner, then what the model learned to
         # give the rule cues that fired (how far the tune split says they can be trusted)
         shown = sorted((c for c in contributions if c[1] == winner and c[2] >= _SHOWN_CONTRIBUTION
