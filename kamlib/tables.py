@@ -75,7 +75,7 @@ def table(rows: Iterable[Mapping] | Mapping, columns: Sequence[str] | None = Non
         dict the two headings (key, value).
 
     Cells are shown as text: a bilingual :class:`kamlib.Text` in the current language,
-    whole numbers with thousands separators, other numbers to 6 significant digits (as pandas),
+    True and False as ✓ and ✗, whole numbers with thousands separators, other numbers to 6 significant digits (as pandas),
     None as an empty cell.
 
     >>> table([{"a": 1}], columns=["b"])
@@ -130,6 +130,8 @@ def _is_number(value) -> bool:
 def _cell(value) -> str:
     if value is None:
         return ""
+    if isinstance(value, bool):  # the same in both editions
+        return "✓" if value else "✗"
     if _is_number(value) and math.isfinite(value):
         if float(value).is_integer() and abs(value) < 1e15:
             return f"{int(value):,}"

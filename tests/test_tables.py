@@ -21,7 +21,7 @@ def test_rows_become_columns_in_first_seen_order_with_gaps_left_empty():
 
 def test_numbers_are_written_as_a_reader_expects():
     t = table([{"t": 1810}, {"t": 1234.5}, {"t": 0.123456789}, {"t": 2.0}, {"t": True}])
-    assert [r[0] for r in t.rows] == ["1,810", "1,234.5", "0.123457", "2", "True"]
+    assert [r[0] for r in t.rows] == ["1,810", "1,234.5", "0.123457", "2", "✓"]
     assert t.numeric == (False,)  # a bool among numbers is not a number column
 
 
