@@ -28,7 +28,7 @@ from kamlib.text import Text
 
 __all__ = ["KIND_COLOURS", "channel_map_layout", "channel_map_figsize", "node_label", "plot_channel_map",
            "channel_map_takeaway", "plot_inflows", "plot_segment_channels", "plot_top_routes"]
-# channel_map_facts, channel_map_background(_key) and channel_map_moving are the pieces of
+# channel_map_facts, channel_map_margins, channel_map_background(_key) and channel_map_moving are the pieces of
 # plot_channel_map an explorer draws apart (kamlib.widgets.channel_maps); not top-level names.
 
 KIND_COLOURS = {
@@ -353,11 +353,27 @@ def plot_channel_map(g, ax=None, layout: dict | None = None, title: str | None =
     missing = [n for n in g if n not in layout]
     if missing:
         raise ValueError(f"layout has no position for node {missing[0]!r}")
-    ax = axes(ax, figsize=channel_map_figsize(layout))
     facts = channel_map_facts(g)
+    size = channel_map_figsize(layout)
+    ax = axes(ax, figsize=size, margins=channel_map_margins(size, g, facts))
     channel_map_moving(ax, g, layout, facts, volumes)
     channel_map_background(ax, g, layout, facts, title)
     return ax
+
+
+_LEGEND_COLUMNS = 6
+_LEGEND_ROW_IN, _LEGEND_PAD_IN, _TITLE_BAND_IN = 0.2, 0.15, 0.5  # inches, at the legend's 7.5 pt
+
+
+def channel_map_margins(figsize, g, facts) -> tuple[float, float, float, float]:
+    """The fixed margins (left, bottom, right, top; fractions of the figure) of a map of this
+    size: a band for the title on top and one for the legend's rows below, so the map needs
+    no layout pass (:func:`kamlib.plots.style.axes`)."""
+    kinds, first_fill, influence, lever = _legend_entries(g, facts)
+    entries = len(kinds) + 1 + first_fill + influence + lever
+    rows = -(-entries // _LEGEND_COLUMNS)
+    height = float(figsize[1])
+    return (0.01, (rows * _LEGEND_ROW_IN + _LEGEND_PAD_IN) / height, 0.99, 1 - _TITLE_BAND_IN / height)
 
 
 def channel_map_facts(g) -> dict:
@@ -389,7 +405,7 @@ def channel_map_background(ax, g, layout, facts, title=None) -> None:
         handles.append(Line2D([], [], color=_INFLUENCE, lw=1, ls="--", label=text("influence_edge")))
     if lever:
         handles.append(Patch(fc="white", ec=_LEVER, lw=2.5, label=text("leverage_point")))
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0.0), ncol=min(6, len(handles)),
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0.0), ncol=min(_LEGEND_COLUMNS, len(handles)),
               fontsize=7.5, frameon=False)
     ax.set_xlim(-0.6, n_layers - 0.4)
     ax.set_ylim(-0.04, 1.06)

@@ -16,24 +16,25 @@ options for the inline backend.
 The inline backend also saves every figure with ``bbox_inches='tight'``, which measures
 every artist once more (a tight-bounding-box pass) only to crop the PNG to its content.
 A figure laid out by a constrained (or compressed) layout engine, as every kamlib figure
-is (:func:`axes`), already fits its canvas, so :func:`axes` also wraps the inline
-backend's figure formatters: such a figure is saved with ``bbox_inches=None`` (its PNG is
-exactly the canvas, which the padded crop of a kamlib plot nearly always was anyway, and is
-made about a fifth faster); any
-other figure, a trainee's own ``plt.plot`` included, keeps the tight crop. The choice is
-made per figure, when it is shown, from its own layout engine; the inline backend's
-settings are not changed, and a ``bbox_inches`` other than 'tight' chosen through
-``%config InlineBackend.print_figure_kwargs`` is left as chosen. To keep the crop on a
-constrained figure, turn its layout engine off (``fig.set_layout_engine("none")``) or
-save it with ``fig.savefig(..., bbox_inches="tight")``. Text placed outside the canvas by
-figure coordinates, or a figure too small for constrained layout (matplotlib warns that the
-layout was not applied), is cut at the canvas edge where the crop would have shown it;
-tests/plots/test_style.py checks that no kamlib plot reaches outside its canvas.
+is (:func:`axes`), already fits its canvas, and so does a diagram :func:`axes` frames by
+fixed margins (a channel map: its title and legend have bands of their own). So :func:`axes`
+also wraps the inline backend's figure formatters: such a figure is saved with
+``bbox_inches=None`` (its PNG is exactly the canvas, which the padded crop of a kamlib plot
+nearly always was anyway, and is made about a fifth faster); any other figure, a trainee's own
+``plt.plot`` included, keeps the tight crop. The choice is made per figure, when it is shown,
+from its own layout engine or frame; the inline backend's settings are not changed, and a
+``bbox_inches`` other than 'tight' chosen through ``%config InlineBackend.print_figure_kwargs``
+is left as chosen. To keep the crop on a constrained figure, turn its layout engine off
+(``fig.set_layout_engine("none")``) or save it with ``fig.savefig(..., bbox_inches="tight")``.
+Text placed outside the canvas by figure coordinates, or a figure too small for constrained
+layout (matplotlib warns that the layout was not applied), is cut at the canvas edge where the
+crop would have shown it; tests/plots/test_style.py checks that no kamlib plot reaches outside its canvas.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache, partial
+from weakref import WeakSet
 
 from kamlib.i18n import get_language
 from kamlib.text import Text
@@ -109,9 +110,14 @@ def text(key: str) -> str:
     return Text.term(key).get(plot_language())
 
 
-def axes(ax=None, figsize=(7, 5)):
+def axes(ax=None, figsize=(7, 5), margins=None):
     """``ax`` itself, or the Axes of a new figure when ``ax`` is None; a TypeError when
     ``ax`` is something else.
+
+    A new figure is laid out by constrained layout, or, when ``margins`` (left, bottom,
+    right, top as fractions of the figure) are given, framed by those fixed margins: for a
+    diagram that places everything inside a frame it knows, this spares the layout pass
+    (a full draw without pixels) each figure costs before it is shown.
 
     >>> axes("left")
     Traceback (most recent call last):
@@ -127,7 +133,13 @@ def axes(ax=None, figsize=(7, 5)):
         raise TypeError(f"ax must be a matplotlib Axes (or None for a new figure), got {type(ax).__name__}")
     import matplotlib.pyplot as plt
 
-    _, ax = plt.subplots(figsize=figsize, layout="constrained")
+    if margins is None:
+        _, ax = plt.subplots(figsize=figsize, layout="constrained")
+    else:
+        figure, ax = plt.subplots(figsize=figsize)
+        left, bottom, right, top = margins
+        figure.subplots_adjust(left=left, bottom=bottom, right=right, top=top)
+        _FRAMED.add(figure)
     _skip_unseen_inline_draw()  # pyplot installs its hook with the first figure
     return ax
 
@@ -190,11 +202,12 @@ def _fast_inline_png() -> None:
 
 
 def _fits_by_layout(figure) -> bool:
-    """Whether ``figure`` is laid out by a constrained (or compressed) layout engine, which
-    keeps its content inside the canvas, so a tight crop would only measure it again."""
+    """Whether ``figure`` is laid out by a constrained (or compressed) layout engine, or is a
+    diagram :func:`axes` framed by fixed margins, either of which keeps its content inside
+    the canvas, so a tight crop would only measure it again."""
     from matplotlib.layout_engine import ConstrainedLayoutEngine
 
-    return isinstance(figure.get_layout_engine(), ConstrainedLayoutEngine)
+    return isinstance(figure.get_layout_engine(), ConstrainedLayoutEngine) or figure in _FRAMED
 
 
 class _LaidOutUncropped:
@@ -238,3 +251,4 @@ def _no_tight_crop_for_laid_out_figures() -> None:
 
 
 _hook = {"replaced": False}
+_FRAMED: WeakSet = WeakSet()  # figures axes() framed by fixed margins that hold all they draw

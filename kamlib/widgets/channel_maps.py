@@ -19,10 +19,12 @@ problems are in Chinese (:data:`STARTER_EDGES_ZH`).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from kamlib.i18n import get_language
 from kamlib.models import arguments as check
 from kamlib.models.channel_maps import (
+    NODE_KINDS,
     build_channel_map,
     channel_map_problems,
     edge_records,
@@ -144,7 +146,7 @@ def edge_text(g) -> str:
 
 
 def render_channel_maps(edges, source: str | None = None, volume_t: float = 1000.0, draw: bool = True,
-                        canvas=None) -> View:
+                        canvas=None, kinds=None) -> View:
     """Parse, build, check, summarise and (when ``draw``) draw a trainee's channel map.
 
     Parameters
@@ -161,6 +163,11 @@ def render_channel_maps(edges, source: str | None = None, volume_t: float = 1000
     canvas : Canvas, optional
         An explorer's: the legend and title are redrawn only when they change, the boxes
         and arrows on every call (a new canvas when None).
+    kinds : dict, optional
+        Party name -> kind (``'distributor'``, ``'oem'`` ...; see ``NODE_KINDS``), e.g. the
+        parties of a course map the explorer opened on. A named node keeps its kind, and so
+        its colour, while it plays that role in the typed map (a distributor that still sells
+        on); otherwise its kind is inferred from the edges, as for any other node.
 
     Returns
     -------
@@ -189,10 +196,12 @@ def render_channel_maps(edges, source: str | None = None, volume_t: float = 1000
     if not rows:
         return _view(None, problems + ["the map is empty: add edges from, to, share"])
     source = rows[0]["from"] if source is None or not source.strip() else source.strip()
+    known = _check_kinds(kinds)
     try:
         g = build_channel_map(rows, source_volumes={source: volume_t}, validate=False)
     except (TypeError, ValueError) as err:
         return _view(None, problems + [str(err)])
+    _adopt_known_kinds(g, known)
     problems += channel_map_problems(g)
     picture = None
     if draw:
@@ -202,6 +211,7 @@ def render_channel_maps(edges, source: str | None = None, volume_t: float = 1000
             channel_map_facts,
             channel_map_figsize,
             channel_map_layout,
+            channel_map_margins,
             channel_map_moving,
         )
         from kamlib.widgets.figure import canvas_or_new
@@ -212,12 +222,38 @@ def render_channel_maps(edges, source: str | None = None, volume_t: float = 1000
 
         def background(ax):
             ax.figure.set_size_inches(size)  # the canvas follows the map's columns and rows
+            ax.figure.subplots_adjust(*channel_map_margins(size, g, facts))  # and keeps its legend
             channel_map_background(ax, g, layout, facts, title)
 
         # legend and title only when they change; the boxes and arrows on every edit
         ax = canvas.still((size, channel_map_background_key(g, layout, facts, title)), background)
         picture = canvas.moving_png(channel_map_moving(ax, g, layout, facts))
     return _view(g, problems, picture)
+
+
+def _role(kind: str) -> str:
+    """What a kind of node does in a map: supplies it, sells on, ends a route, or only influences."""
+    return kind if kind in ("supplier", "end_user", "influencer") else "intermediary"
+
+
+def _check_kinds(kinds) -> dict:
+    if kinds is None:
+        return {}
+    if not isinstance(kinds, Mapping):
+        raise TypeError(f"kinds must be a dict party name -> kind, or None; got {type(kinds).__name__}")
+    for name, kind in kinds.items():
+        if kind not in NODE_KINDS:
+            raise ValueError(f"kinds[{check.shown(name)}] must be one of {', '.join(NODE_KINDS)}; "
+                             f"got {check.shown(kind)}"[:300])
+    return dict(kinds)
+
+
+def _adopt_known_kinds(g, known: dict) -> None:
+    """Give each named party its known kind where the typed map gives it the same role."""
+    for node, inferred in g.nodes(data="kind"):
+        kind = known.get(node)
+        if kind is not None and _role(kind) == _role(inferred):
+            g.nodes[node]["kind"] = kind
 
 
 #: The problems the explorer meets most, in Chinese: (English pattern, Chinese template).
@@ -277,11 +313,13 @@ def channel_maps_explorer(edges=None, source: str | None = None, volume_t: float
     """An edge-table editor beside its channel map, redrawn as the trainee types.
 
     ``edges``: CSV text, an edge table, or a channel map (DiGraph) to start from;
-    default :data:`STARTER_EDGES`. Problems (a loop, shares over 100 %, a node
-    nobody supplies) are listed under the map.
+    default :data:`STARTER_EDGES`. A course map (``load_channel_map("lecture")``) opens
+    with its parties' names in the edition's language and keeps their colours while the
+    trainee edits. Problems (a loop, shares over 100 %, a node nobody supplies) are listed
+    under the map.
     """
-    edges, source, volume_t = _starting_table(edges, source, volume_t)
-    render_channel_maps(edges, source, volume_t, draw=False)  # bad arguments fail here, before any widget
+    edges, source, volume_t, kinds = _starting_table(edges, source, volume_t)
+    render_channel_maps(edges, source, volume_t, draw=False, kinds=kinds)  # bad arguments fail here
     import ipywidgets as w
 
     from kamlib.widgets.figure import Canvas
@@ -298,7 +336,8 @@ def channel_maps_explorer(edges=None, source: str | None = None, volume_t: float
     canvas = Canvas(figsize=(7, 5), margins=_MARGINS)  # resized to each map by render_channel_maps
 
     def update(_change=None):
-        show(render_channel_maps(table.value, origin.value, volume.value, canvas=canvas), image, report)
+        show(render_channel_maps(table.value, origin.value, volume.value, canvas=canvas, kinds=kinds),
+             image, report)
 
     for control in (table, volume, origin):
         control.observe(update, names="value")
@@ -306,18 +345,33 @@ def channel_maps_explorer(edges=None, source: str | None = None, volume_t: float
     return w.HBox([w.VBox([table, origin, volume]), w.VBox([image, report])])
 
 
-def _starting_table(edges, source, volume_t) -> tuple[str, str | None, float]:
-    """The explorer's first edge table as CSV text, with the map's own source and volume."""
+def _starting_table(edges, source, volume_t) -> tuple[str, str | None, float, dict]:
+    """The explorer's first edge table as CSV text, with the map's own source, volume and,
+    for a channel map, its parties' kinds by the names the table shows."""
     import networkx as nx
 
     if isinstance(edges, nx.DiGraph):
-        sources = [n for n, k in edges.nodes(data="kind") if k == "supplier"]
-        if sources and "volume_t" in edges.nodes[sources[0]]:
-            source = source or sources[0]
-            volume_t = float(edges.nodes[sources[0]]["volume_t"])
-        return edge_text(edges), source, volume_t
+        return _named_table(edges, source, volume_t)
     if edges is None:
-        return (STARTER_EDGES_ZH if get_language() == "zh" else STARTER_EDGES), source, volume_t
+        return (STARTER_EDGES_ZH if get_language() == "zh" else STARTER_EDGES), source, volume_t, {}
     if isinstance(edges, str):
-        return edges, source, volume_t
-    return edge_text(build_channel_map(edges, validate=False)), source, volume_t
+        return edges, source, volume_t, {}
+    return edge_text(build_channel_map(edges, validate=False)), source, volume_t, {}
+
+
+def _named_table(g, source, volume_t) -> tuple[str, str | None, float, dict]:
+    """A channel map's edge table written with its parties' names (ids where two share a name)."""
+    import networkx as nx
+
+    from kamlib.plots.channel_maps import node_label
+
+    names = {n: node_label(g, n) for n in g}
+    if len(set(names.values())) < len(names):
+        names = {n: str(n) for n in g}
+    named = nx.relabel_nodes(g, names)
+    suppliers = [n for n, kind in named.nodes(data="kind") if kind == "supplier"]
+    if suppliers and "volume_t" in named.nodes[suppliers[0]]:
+        source = source or suppliers[0]
+        volume_t = float(named.nodes[suppliers[0]]["volume_t"])
+    kinds = {n: kind for n, kind in named.nodes(data="kind") if kind in NODE_KINDS}
+    return edge_text(named), source, volume_t, kinds

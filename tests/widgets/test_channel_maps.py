@@ -137,7 +137,13 @@ def test_an_edit_draws_the_same_pixels_as_a_full_draw():
     plot_channel_map's on a new figure, pixel for pixel (a wider map, a broken one, and back)."""
     from matplotlib.figure import Figure
 
-    from kamlib.plots.channel_maps import channel_map_figsize, channel_map_layout, plot_channel_map
+    from kamlib.plots.channel_maps import (
+        channel_map_facts,
+        channel_map_figsize,
+        channel_map_layout,
+        channel_map_margins,
+        plot_channel_map,
+    )
     from kamlib.text import Text
     from kamlib.widgets.channel_maps import _MARGINS, parse_edge_text
     from kamlib.widgets.figure import Canvas, png
@@ -150,8 +156,9 @@ def test_an_edit_draws_the_same_pixels_as_a_full_draw():
         rows, _ = parse_edge_text(text)
         g = build_channel_map(rows, source_volumes={rows[0]["from"]: 1000.0}, validate=False)
         layout = channel_map_layout(g)
-        fig = Figure(figsize=channel_map_figsize(layout), dpi=72)
-        fig.subplots_adjust(*_MARGINS)
+        size = channel_map_figsize(layout)
+        fig = Figure(figsize=size, dpi=72)
+        fig.subplots_adjust(*channel_map_margins(size, g, channel_map_facts(g)))
         plot_channel_map(g, ax=fig.add_subplot(), layout=layout, title=str(Text.term("channel_map")))
         assert (_pixels(view.png) == _pixels(png(fig))).all()
         assert (_pixels(canvas.png()) == _pixels(png(fig))).all()  # the figure holds what was drawn
