@@ -281,6 +281,39 @@ def _infer_kinds(g: nx.DiGraph, sources: list) -> None:
         attrs.update(ordered)
 
 
+def adopt_kinds(g: nx.DiGraph, kinds) -> nx.DiGraph:
+    """Give the nodes of a map whose kinds were inferred (:func:`build_channel_map` without
+    ``nodes``) the kinds ``kinds`` knows them by (name -> kind, e.g. a course map's parties),
+    where the map gives them the same role: supplier, reseller or maker in between, end user,
+    or influencer. A distributor that still sells on stays a distributor; one that no longer
+    does is an end user, as inferred. Changes ``g`` in place and returns it.
+
+    >>> g = build_channel_map([("S", "Donghai", 0.5), ("Donghai", "Steel", 1.0), ("S", "Lab", 0.5)])
+    >>> adopt_kinds(g, {"Donghai": "distributor", "Lab": "influencer"}).nodes(data="kind")["Donghai"]
+    'distributor'
+    >>> g.nodes["Lab"]["kind"]  # it buys oil in this map, so it is not an influencer here
+    'end_user'
+    """
+    g, kinds = check_graph(g), known_kinds(kinds)
+    for node, inferred in g.nodes(data="kind"):
+        kind = kinds.get(node) if isinstance(node, Hashable) else None
+        if kind is not None and _role(kind) == _role(inferred):
+            g.nodes[node]["kind"] = kind
+    return g
+
+
+def known_kinds(kinds) -> Mapping:
+    """``kinds`` (party name -> kind), checked: each kind one of :data:`NODE_KINDS`."""
+    for name, kind in check.mapping(kinds, "kinds", "a dict party name -> kind").items():
+        check.one_of(kind, f"kinds[{check.shown(name)}]", NODE_KINDS)
+    return kinds
+
+
+def _role(kind) -> str:
+    """What a kind of node does in a map: supplies it, sells on, ends a route, or only influences."""
+    return kind if kind in ("supplier", "end_user", "influencer") else "intermediary"
+
+
 def _is_supply(g: nx.DiGraph, u, v) -> bool:
     return g.edges[u, v].get("kind", "supply") == "supply"
 

@@ -19,16 +19,17 @@ problems are in Chinese (:data:`STARTER_EDGES_ZH`).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 
 from kamlib.i18n import get_language
 from kamlib.models import arguments as check
 from kamlib.models.channel_maps import (
     NODE_KINDS,
+    adopt_kinds,
     build_channel_map,
     channel_map_problems,
     edge_records,
     edge_table,
+    known_kinds,
     leverage_point,
     top_routes,
 )
@@ -196,12 +197,14 @@ def render_channel_maps(edges, source: str | None = None, volume_t: float = 1000
     if not rows:
         return _view(None, problems + ["the map is empty: add edges from, to, share"])
     source = rows[0]["from"] if source is None or not source.strip() else source.strip()
-    known = _check_kinds(kinds)
+    if kinds is not None:
+        known_kinds(kinds)  # bad kinds fail here, whatever the table holds
     try:
         g = build_channel_map(rows, source_volumes={source: volume_t}, validate=False)
     except (TypeError, ValueError) as err:
         return _view(None, problems + [str(err)])
-    _adopt_known_kinds(g, known)
+    if kinds is not None:
+        adopt_kinds(g, kinds)
     problems += channel_map_problems(g)
     picture = None
     if draw:
@@ -229,31 +232,6 @@ def render_channel_maps(edges, source: str | None = None, volume_t: float = 1000
         ax = canvas.still((size, channel_map_background_key(g, layout, facts, title)), background)
         picture = canvas.moving_png(channel_map_moving(ax, g, layout, facts))
     return _view(g, problems, picture)
-
-
-def _role(kind: str) -> str:
-    """What a kind of node does in a map: supplies it, sells on, ends a route, or only influences."""
-    return kind if kind in ("supplier", "end_user", "influencer") else "intermediary"
-
-
-def _check_kinds(kinds) -> dict:
-    if kinds is None:
-        return {}
-    if not isinstance(kinds, Mapping):
-        raise TypeError(f"kinds must be a dict party name -> kind, or None; got {type(kinds).__name__}")
-    for name, kind in kinds.items():
-        if kind not in NODE_KINDS:
-            raise ValueError(f"kinds[{check.shown(name)}] must be one of {', '.join(NODE_KINDS)}; "
-                             f"got {check.shown(kind)}"[:300])
-    return dict(kinds)
-
-
-def _adopt_known_kinds(g, known: dict) -> None:
-    """Give each named party its known kind where the typed map gives it the same role."""
-    for node, inferred in g.nodes(data="kind"):
-        kind = known.get(node)
-        if kind is not None and _role(kind) == _role(inferred):
-            g.nodes[node]["kind"] = kind
 
 
 #: The problems the explorer meets most, in Chinese: (English pattern, Chinese template).

@@ -351,3 +351,25 @@ def test_segment_channel_volumes_add_up_to_the_channel_totals():
     for end, volume in segment_volumes(g).items():
         assert abs(sum(split[end].values()) - volume) < 1e-6
     assert supplied_volume(g) == 36000.0
+
+
+def test_adopt_kinds_keeps_a_known_kind_only_where_the_role_is_the_same():
+    from kamlib.models.channel_maps import adopt_kinds
+
+    g = build_channel_map([("S", "Donghai", 0.6), ("Donghai", "Steel", 1.0), ("S", "Ridgeway", 0.4),
+                           ("Lab", "Steel", None, {"kind": "influence"})])
+    known = {"S": "supplier", "Donghai": "distributor", "Ridgeway": "oem", "Lab": "influencer", "Steel": "end_user"}
+    adopt_kinds(g, known)
+    assert dict(g.nodes(data="kind")) == {"S": "supplier", "Donghai": "distributor", "Steel": "end_user",
+                                          "Ridgeway": "end_user", "Lab": "influencer"}  # Ridgeway sells on to nobody
+
+
+def test_adopt_kinds_names_a_bad_argument():
+    from kamlib.models.channel_maps import adopt_kinds
+
+    g = build_channel_map([("S", "D", 1.0)])
+    with pytest.raises(TypeError, match="kinds must be a dict party name -> kind"):
+        adopt_kinds(g, ["distributor"])
+    with pytest.raises(ValueError, match=r"kinds\['D'\] must be one of 'supplier'"):
+        adopt_kinds(g, {"D": "wholesaler"})
+    assert g.nodes["D"]["kind"] == "end_user"  # nothing changed

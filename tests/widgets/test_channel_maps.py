@@ -162,3 +162,26 @@ def test_an_edit_draws_the_same_pixels_as_a_full_draw():
         plot_channel_map(g, ax=fig.add_subplot(), layout=layout, title=str(Text.term("channel_map")))
         assert (_pixels(view.png) == _pixels(png(fig))).all()
         assert (_pixels(canvas.png()) == _pixels(png(fig))).all()  # the figure holds what was drawn
+
+
+@pytest.mark.parametrize(("language", "supplier", "auto"), [("en", "Supplier", "Manufacturer (auto)"),
+                                                             ("zh", "供应商", "制造商（汽车）")])
+def test_a_course_map_opens_with_its_parties_names_and_kinds(language, supplier, auto):
+    from kamlib.widgets.channel_maps import _starting_table
+
+    set_language(language)
+    try:
+        text, source, volume, kinds = _starting_table(load_channel_map("lecture"), None, 1000.0)
+        widget = channel_maps_explorer(load_channel_map("lecture"))
+    finally:
+        set_language("en")
+    assert text.splitlines()[3] == f"{supplier},{auto},25%" and (source, volume) == (supplier, 100.0)
+    assert kinds[auto] == "manufacturer"
+    (table, origin, _), (picture, report) = (c.children for c in widget.children)
+    assert table.value == text and origin.value == supplier and picture.value
+    assert "mfr_" not in report.value and "mfr_" not in table.value  # names, not ids
+
+
+def test_bad_kinds_are_named_before_the_table_is_read():
+    with pytest.raises(ValueError, match="kinds"):
+        render_channel_maps("S,D,1\nnonsense", kinds={"D": "wholesaler"}, draw=False)
