@@ -39,7 +39,7 @@ from weakref import WeakSet
 from kamlib.i18n import get_language
 from kamlib.text import Text
 
-__all__ = ["CJK_FONTS", "cjk_font", "plot_language", "text", "axes"]
+__all__ = ["CJK_FONTS", "cjk_font", "plot_language", "text", "axes", "panels"]
 
 # Families that carry Simplified Chinese, most common first (Debian, Noto, Windows, macOS).
 CJK_FONTS = (
@@ -142,6 +142,55 @@ def axes(ax=None, figsize=(7, 5), margins=None):
         _FRAMED.add(figure)
     _skip_unseen_inline_draw()  # pyplot installs its hook with the first figure
     return ax
+
+
+def panels(count: int, figsize=(12, 4), margins=(0.06, 0.14, 0.94, 0.9), wspace: float = 0.3) -> tuple:
+    """``count`` Axes side by side on a new figure framed by fixed ``margins`` (left, bottom,
+    right, top as fractions of the figure), ``wspace`` (a fraction of one panel's width) between
+    them: a comparison drawn as one figure without constrained layout's pass (see :func:`axes`).
+    The margins must hold what the panels draw outside their frames (tick labels, axis labels,
+    titles) in both languages; the notebook tests check every framed lecture figure for that.
+
+    >>> panels(1)
+    Traceback (most recent call last):
+    ...
+    ValueError: count must be a whole number from 2 to 6, got 1
+    """
+    from kamlib.models import arguments as check
+
+    check.whole_number(count, "count", minimum=2, maximum=6)
+    width, height = _pair(figsize, "figsize", "(width, height) in inches, each from 1 to 30", 1, 30)
+    left, bottom, right, top = _frame(margins)
+    check.number(wspace, "wspace", minimum=0, maximum=2)
+    import matplotlib.pyplot as plt
+
+    _skip_unseen_inline_draw()
+    figure, found = plt.subplots(1, count, figsize=(width, height))
+    figure.subplots_adjust(left=left, bottom=bottom, right=right, top=top, wspace=wspace)
+    _FRAMED.add(figure)
+    _skip_unseen_inline_draw()
+    return tuple(found)
+
+
+def _pair(value, name: str, what: str, low: float, high: float) -> tuple[float, float]:
+    from kamlib.models import arguments as check
+
+    if isinstance(value, (str, bytes)) or not isinstance(value, (list, tuple)) or len(value) != 2:
+        raise TypeError(f"{name} must be {what}, got {check.shown(value)}")
+    return tuple(check.number(v, name, minimum=low, maximum=high) for v in value)
+
+
+def _frame(margins) -> tuple[float, float, float, float]:
+    """``margins`` checked: four fractions (left, bottom, right, top) with left < right, bottom < top."""
+    from kamlib.models import arguments as check
+
+    what = "(left, bottom, right, top) as fractions of the figure"
+    if isinstance(margins, (str, bytes)) or not isinstance(margins, (list, tuple)) or len(margins) != 4:
+        raise TypeError(f"margins must be {what}, got {check.shown(margins)}")
+    left, bottom, right, top = (check.number(m, "margins", minimum=0, maximum=1) for m in margins)
+    if not (left < right and bottom < top):
+        raise ValueError(f"margins must be {what} with left < right and bottom < top, got {check.shown(margins)}")
+    return left, bottom, right, top
 
 
 def inline_backend() -> bool:

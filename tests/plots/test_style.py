@@ -29,6 +29,7 @@ from matplotlib.text import Text  # noqa: E402
 
 import kamlib  # noqa: E402
 from kamlib.plots import style  # noqa: E402
+from tests.plots.fit import misfits  # noqa: E402
 
 PLOTS = Path(style.__file__).parent
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -383,16 +384,8 @@ def test_plot_fits_its_canvas_so_the_inline_png_needs_no_tight_crop(module, name
     width, height = _png_size(printer(figure))
     assert (width, height) == tuple(round(v) for v in figure.get_size_inches() * figure.dpi)
 
-    figure.canvas.draw()
-    content = figure.get_tightbbox(figure.canvas.get_renderer())
-    canvas = figure.bbox_inches
-    slack = 1 / figure.dpi  # one pixel
-    outside = {
-        "left": canvas.x0 - content.x0, "bottom": canvas.y0 - content.y0,
-        "right": content.x1 - canvas.x1, "top": content.y1 - canvas.y1,
-    }
-    clipped = {side: round(inches, 3) for side, inches in outside.items() if inches > slack}
-    assert not clipped, f"{name} ({language}) reaches outside its canvas by (inches) {clipped}"
+    found = misfits(figure)
+    assert not found, f"{name} ({language}): {'; '.join(found)}"
 
 
 def test_a_figure_without_a_layout_engine_keeps_the_tight_crop():
@@ -454,3 +447,33 @@ def test_the_inline_backend_prints_kamlib_figures_uncropped_and_others_cropped(t
         [sys.executable, "-c", INLINE_SHELL], capture_output=True, text=True, env=env, timeout=300
     )
     assert done.returncode == 0 and "OK" in done.stdout, (done.stdout + done.stderr)[-3000:]
+
+
+def test_panels_frame_a_figure_that_fits_and_the_check_sees_what_does_not():
+    left, right = style.panels(2, figsize=(8, 3), margins=(0.1, 0.15, 0.95, 0.85), wspace=0.3)
+    figure = left.figure
+    assert style._fits_by_layout(figure) and figure.get_layout_engine() is None  # framed, no layout pass
+    for ax in (left, right):
+        ax.plot([1, 2, 3])
+        ax.set_ylabel("tonnes a year")
+    assert misfits(figure) == []
+
+    right.set_yticks([1, 3], ["a tick label long enough to reach into the left panel", "3"])
+    assert any("overlap" in m for m in misfits(figure))
+    right.set_yticks([1, 3], ["1", "3"])
+    figure.suptitle("a title set where the panels are", y=0.8)
+    assert any("overlap" in m and "a title" in m for m in misfits(figure))
+    figure.suptitle("")
+    left.set_xlabel("cut at the bottom", fontsize=40)
+    assert any("outside the canvas on the bottom" in m for m in misfits(figure))
+    plt.close(figure)
+
+
+@pytest.mark.parametrize(("arguments", "error"), [
+    ({"count": 1}, ValueError), ({"count": "2"}, TypeError), ({"count": 2, "figsize": "wide"}, TypeError),
+    ({"count": 2, "figsize": (0, 3)}, ValueError), ({"count": 2, "margins": (0.1, 0.1, 0.9)}, TypeError),
+    ({"count": 2, "margins": (0.9, 0.1, 0.1, 0.9)}, ValueError), ({"count": 2, "wspace": -1}, ValueError),
+])
+def test_panels_refuses_bad_arguments_by_name(arguments, error):
+    with pytest.raises(error, match=next(iter(arguments)) if len(arguments) == 1 else list(arguments)[1]):
+        style.panels(**arguments)
