@@ -141,7 +141,7 @@ EXAMPLES = {
     "read_call_transcript": lambda: {"path": data_path("spin_selling_bad_example.yaml")},
     "read_channel_maps": lambda: {"path": data_path("channel_maps.yaml")},
     "read_scenario": lambda: {"raw": _scenario_yaml()},
-    "read_spin_questions": lambda: {"path": data_path("spin_selling_questions.yaml")},
+    "read_spin_questions": lambda: {"path": data_path("spin_selling_questions.csv")},
     "read_spin_statements": lambda: {"path": data_path("spin_selling_statements.yaml")},
     "render_channel_maps": lambda: {"edges": "S,D,50%\nD,Steel,1", "draw": False},
     "render_key_accounts": lambda: {"accounts": _accounts(), "attractiveness_importance": {"budget": 1, "growth": 1,

@@ -27,7 +27,7 @@ TARGET = Path(spin.__file__).with_name("learned_weights.py")
 HEADER = '''"""Weights of the SPIN classifier's learned layer (generated; do not edit).
 
 Written by ``python -m tools.spin_model`` from the ``tune`` split of
-kamlib/data/spin_selling_questions.yaml (``classifier.train_weights``): ``SPIN_LEARNED_WEIGHTS[feature]`` is
+kamlib/data/spin_selling_questions.csv (``classifier.train_weights``): ``SPIN_LEARNED_WEIGHTS[feature]`` is
 (S, P, I, N), a multinomial logistic regression's weights centred on their mean (to look at:
 import it from this module, it is no top-level name of kamlib; the classifier reads them itself). Features:
 English word unigrams and bigrams (light suffix stripping, "<s>" the start, "<n>" a number),

@@ -269,6 +269,17 @@ def choice(options: Iterable[str], expected: str | None = None) -> Parser:
     return Parser(parse, expected or "one of " + ", ".join(allowed))
 
 
+def optional(parser: Parser) -> Parser:
+    """``parser``'s value, or None for an empty CSV cell (or a YAML null)."""
+
+    def parse(raw: Any) -> Any:
+        if raw is None or (isinstance(raw, str) and not raw.strip()):
+            return None
+        return parser(raw)
+
+    return Parser(parse, f"{parser.expected}, or empty")
+
+
 def choices(options: Iterable[str], sep: str = ";") -> Parser:
     """One or more of ``options``, separated by ``sep``; a tuple."""
     allowed = tuple(options)
@@ -291,21 +302,25 @@ def read_table(
     stream: IO[str], columns: Iterable[Column], source: str
 ) -> list[dict[str, Any]]:
     """Read CSV rows from ``stream``, parsing each column; ``source`` names the
-    file in error messages. Unknown or missing columns are errors too."""
+    file in error messages. Unknown or missing columns are errors too. A line that starts
+    with ``#`` is a comment (a file's notes above its header, or a section's heading);
+    blank lines are skipped."""
     columns = list(columns)
-    reader = csv.DictReader(stream)
+    lines = ["\n" if line.startswith("#") else line for line in stream.read().splitlines(keepends=True)]
+    skipped = next((i for i, line in enumerate(lines) if line.strip()), len(lines))  # notes above the header
+    reader = csv.DictReader(lines[skipped:])
     header = reader.fieldnames or []
     wanted = [c.name for c in columns]
     missing = [name for name in wanted if name not in header]
     unknown = [name for name in header if name not in wanted]
     if missing or unknown:
         raise DataError(
-            f"{source}, line 1: header must be {','.join(wanted)}; "
+            f"{source}, line {skipped + 1}: header must be {','.join(wanted)}; "
             f"missing {missing or 'none'}, unknown {unknown or 'none'}"
         )
     rows = []
     for row in reader:
-        line = reader.line_num
+        line = reader.line_num + skipped
         parsed = {}
         for column in columns:
             raw = row.get(column.name)

@@ -26,6 +26,7 @@ from typing import Any
 
 from kamlib.data.lubricant_industry import load_sectors
 from kamlib.data.schema import (
+    Column,
     DataError,
     bilingual,
     check,
@@ -37,6 +38,8 @@ from kamlib.data.schema import (
     identifier,
     integer,
     items,
+    optional,
+    read_table,
     read_yaml,
     require_keys,
     text,
@@ -99,32 +102,22 @@ def _yaml_file(path: Any, what: str) -> Path:
 
 
 def read_spin_questions(path: str | Path) -> list[SpinQuestion]:
-    """Read and validate a SPIN question bank (the format of ``spin_selling_questions.yaml``)."""
-    path = _yaml_file(path, "question bank")
-    raw = items(read_yaml(path), path.name, "questions", nonempty=False)
-    sectors = choice(load_sectors())
-    questions, seen = [], set()
-    for i, record in enumerate(raw, 1):
-        where = _entry(path.name, i, record)
-        require_keys(record, ("id", "type", "sector", "topic", "en", "split"), where, optional=("zh", "part"))
-        questions.append(
-            SpinQuestion(
-                id=unique(field(record, "id", text(), where), seen, f"{where}, key 'id'"),
-                type=field(record, "type", choice(SPIN_TYPES), where),
-                sector=field(record, "sector", sectors, where),
-                topic=field(record, "topic", text(), where),
-                en=field(record, "en", text(), where),
-                zh=field(record, "zh", text(), where, optional=True),
-                split=field(record, "split", choice(SPLITS), where),
-                part=field(record, "part", choice(QUESTION_PARTS), where, optional=True),
-            )
-        )
-    return questions
+    """Read and validate a SPIN question bank (the format of ``spin_selling_questions.csv``)."""
+    path = existing_file(path, "question bank")
+    columns = [Column("id", text()), Column("type", choice(SPIN_TYPES)), Column("sector", choice(load_sectors())),
+               Column("topic", text()), Column("split", choice(SPLITS)), Column("part", optional(choice(QUESTION_PARTS))),
+               Column("en", text()), Column("zh", optional(text()))]
+    with path.open(encoding="utf-8", newline="") as stream:
+        rows = read_table(stream, columns, source=path.name)
+    seen: set = set()
+    for row in rows:
+        unique(row["id"], seen, f"{path.name}, question {row['id']!r}, column 'id'")
+    return [SpinQuestion(**row) for row in rows]
 
 
 @lru_cache(maxsize=1)
 def _question_bank() -> tuple[SpinQuestion, ...]:
-    return tuple(read_spin_questions(data_path("spin_selling_questions.yaml")))
+    return tuple(read_spin_questions(data_path("spin_selling_questions.csv")))
 
 
 def load_spin_questions(split: str | None = None) -> list[SpinQuestion]:

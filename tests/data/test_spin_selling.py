@@ -121,39 +121,58 @@ def _write(tmp_path: Path, name: str, data) -> Path:
     return path
 
 
-GOOD_Q = {"id": "q1", "type": "S", "sector": "cement", "topic": "kilns", "en": "How many kilns?",
-          "split": "tune"}
+GOOD_Q = {"id": "q1", "type": "S", "sector": "cement", "topic": "kilns", "split": "tune", "part": "",
+          "en": "How many kilns?", "zh": ""}
+BANK_COLUMNS = list(GOOD_Q)
+
+
+def _bank(tmp_path: Path, rows, columns=BANK_COLUMNS, notes: str = "") -> Path:
+    import csv
+    import io
+
+    out = io.StringIO()
+    writer = csv.DictWriter(out, columns, lineterminator="\n", extrasaction="ignore")
+    writer.writeheader()
+    writer.writerows(rows)
+    path = tmp_path / "bank.csv"
+    path.write_text(notes + out.getvalue(), encoding="utf-8")
+    return path
 
 
 @pytest.mark.parametrize(
     "change, message",
     [
-        ({"type": "X"}, "bank.yaml, entry 2 (id 'q2'), key 'type': expected one of S, P, I, N, got 'X'"),
-        ({"sector": "bakery"}, "bank.yaml, entry 2 (id 'q2'), key 'sector': expected one of mining"),
-        ({"split": "test"}, "key 'split': expected one of tune, heldout, got 'test'"),
-        ({"part": "v4"}, "key 'part': expected one of v3, got 'v4'"),
-        ({"en": "  "}, "key 'en': expected non-empty text"),
-        ({"id": "q1"}, "entry 2 (id 'q1'), key 'id': duplicate id 'q1'"),
-        ({"colour": "red"}, "entry 2 (id 'q2'): missing keys none, unknown keys ['colour']"),
+        ({"type": "X"}, "bank.csv, line 3, column 'type': expected one of S, P, I, N, got 'X'"),
+        ({"sector": "bakery"}, "bank.csv, line 3, column 'sector': expected one of mining"),
+        ({"split": "test"}, "column 'split': expected one of tune, heldout, got 'test'"),
+        ({"part": "v4"}, "column 'part': expected one of v3, or empty, got 'v4'"),
+        ({"en": "  "}, "column 'en': expected non-empty text"),
+        ({"id": "q1"}, "bank.csv, question 'q1', column 'id': duplicate id 'q1'"),
     ],
 )
-def test_malformed_question_bank_names_file_entry_and_key(tmp_path, change, message):
+def test_malformed_question_bank_names_file_line_and_column(tmp_path, change, message):
     second = {**GOOD_Q, "id": "q2", **change}
-    path = _write(tmp_path, "bank.yaml", [GOOD_Q, second])
     with pytest.raises(DataError) as err:
-        read_spin_questions(path)
+        read_spin_questions(_bank(tmp_path, [GOOD_Q, second]))
     assert message in str(err.value)
 
 
-def test_question_bank_missing_key(tmp_path):
-    bad = {k: v for k, v in GOOD_Q.items() if k != "topic"}
-    with pytest.raises(DataError, match=r"bank.yaml, entry 1 \(id 'q1'\): missing keys \['topic'\]"):
-        read_spin_questions(_write(tmp_path, "bank.yaml", [bad]))
+def test_question_bank_notes_and_section_headings_are_comments_and_lines_still_count(tmp_path):
+    notes = "# the bank's notes\n# over two lines\n"
+    path = _bank(tmp_path, [GOOD_Q, {**GOOD_Q, "id": "q2", "type": "X"}], notes=notes)
+    with pytest.raises(DataError, match=r"bank.csv, line 5, column 'type'"):
+        read_spin_questions(path)
+    path.write_text(path.read_text(encoding="utf-8").replace("q2,X", "q2,S").replace("q1,S", "# --- S ---\nq1,S"),
+                    encoding="utf-8")
+    assert [q.id for q in read_spin_questions(path)] == ["q1", "q2"]
+    assert read_spin_questions(path)[0].zh is None and read_spin_questions(path)[0].part is None
 
 
-def test_question_bank_not_a_list(tmp_path):
-    with pytest.raises(DataError, match="bank.yaml: expected a list of questions"):
-        read_spin_questions(_write(tmp_path, "bank.yaml", {"q1": GOOD_Q}))
+def test_question_bank_with_a_missing_or_unknown_column(tmp_path):
+    with pytest.raises(DataError, match=r"bank.csv, line 1: header must be id,type,.*missing \['topic'\], unknown none"):
+        read_spin_questions(_bank(tmp_path, [GOOD_Q], [c for c in BANK_COLUMNS if c != "topic"]))
+    with pytest.raises(DataError, match=r"unknown \['colour'\]"):
+        read_spin_questions(_bank(tmp_path, [{**GOOD_Q, "colour": "red"}], [*BANK_COLUMNS, "colour"]))
 
 
 # --- statements -------------------------------------------------------------------------------
