@@ -53,6 +53,7 @@ How to use it
 from __future__ import annotations
 
 import re
+from functools import cache
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -434,9 +435,16 @@ class Debrief:
 
 def _cue_in(cue: str, lowered: str) -> bool:
     """A Chinese cue anywhere; an English cue at the start of a word."""
+    pattern = _cue_pattern(cue)
+    return cue in lowered if pattern is None else pattern.search(lowered) is not None
+
+
+@cache
+def _cue_pattern(cue: str) -> re.Pattern | None:
+    """None for a Chinese cue (found as it is), else the pattern of an English cue at the start of a word."""
     if re.search(r"[\u3400-\u9fff]", cue):
-        return cue in lowered
-    return re.search(r"(?<![a-z0-9])" + re.escape(cue), lowered) is not None
+        return None
+    return re.compile(r"(?<![a-z0-9])" + re.escape(cue))
 
 
 def is_rude(text: str) -> bool:
