@@ -53,9 +53,9 @@ How to use it
 from __future__ import annotations
 
 import re
-from functools import cache
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cache
 
 from kamlib.i18n import check_language, get_language
 from kamlib.models.spin_selling.classifier import (
