@@ -560,13 +560,16 @@ compiled at install.
 
 Done in the lectures (docs/writing-a-module.md, *Run-time budget*): each view is shown once
 (where an explorer opens on the chart a static plot showed, the explorer takes its place:
-lec01, lec02, lec04, lec05, lec07, lec08, lec11); what the text compares is one figure of
-several panels (lec04, lec11); tables are `kamlib.table(rows)`, an HTML table without pandas
+lec01, lec02, lec04, lec05, lec07, lec08, lec11; lec04's change of person is read in the
+explorer it opens on); what the text compares is one figure of several panels framed by fixed
+margins, `kamlib.plots.style.panels` (lec02, lec10, lec11: no constrained-layout pass; the
+notebook tests check each fits); tables are `kamlib.table(rows)`, an HTML table without pandas
 (pandas stays the tool for analysis: `accounts_frame()`, `sectors_frame()`, the exercises);
 lec09 shows its routes, inflows and segment channels as tables of the numbers its takeaways
 quote; lec10 scores the classifier on the held-out split only (the fitted split is in
 `python -m benchmarks.spin_classifier`) and prints its confusion matrices instead of drawing
-them again, and the question bank is scored without building the reasons it does not show.
+them again, the question bank is scored without building the reasons it does not show, and
+the bank is a CSV file (1,087 rows read in ~8 ms; as YAML it took 45-100 ms).
 
 Done in kamlib: under the inline backend pyplot's unseen after-cell draw is skipped (about a
 third of a figure's cost) and the PNG is packed by zlib level 1 instead of 6 (same pixels,
@@ -582,7 +585,10 @@ layout, not pixels, is the cost).
 What is left is matplotlib's text layout and glyph drawing (a kamlib figure costs 0.2-0.6 s
 after the first; the running-case channel map, about 70 labelled boxes and 48 arrows, is the
 costliest), networkx's import where a lecture draws a graph (lec04, lec07, lec08, lec09), the
-explorers' first render, and the question bank's YAML (lec10, ~0.2 s). A machine shared with
+explorers' first render (with ipywidgets' import, ~0.06 s), and the kernel's shutdown: it takes
+longer the more a lecture imported (~0.28 s after the reference, ~0.36 s after lec09, most of it
+the interpreter's teardown and IPython's final `gc.collect()`), and nbclient polls for it every
+0.1 s, so a lecture often pays one poll more than the reference. A machine shared with
 other builds (see the load average) makes the seconds several times a quiet machine's and
 the ratios noisy: compare ratios within one run and repeat.
 """
