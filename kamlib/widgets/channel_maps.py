@@ -147,7 +147,7 @@ def edge_text(g) -> str:
 
 
 def render_channel_maps(edges, source: str | None = None, volume_t: float = 1000.0, draw: bool = True,
-                        canvas=None, kinds=None) -> View:
+                        canvas=None, kinds=None, title=None) -> View:
     """Parse, build, check, summarise and (when ``draw``) draw a trainee's channel map.
 
     Parameters
@@ -169,6 +169,8 @@ def render_channel_maps(edges, source: str | None = None, volume_t: float = 1000
         parties of a course map the explorer opened on. A named node keeps its kind, and so
         its colour, while it plays that role in the typed map (a distributor that still sells
         on); otherwise its kind is inferred from the edges, as for any other node.
+    title : Text or str, optional
+        The map's title, e.g. a course map's own; default the glossary's "product channel map".
 
     Returns
     -------
@@ -199,6 +201,8 @@ def render_channel_maps(edges, source: str | None = None, volume_t: float = 1000
     source = rows[0]["from"] if source is None or not source.strip() else source.strip()
     if kinds is not None:
         known_kinds(kinds)  # bad kinds fail here, whatever the table holds
+    if title is not None and not isinstance(title, (str, Text)):
+        raise TypeError(f"title must be text (a str or a kamlib Text) or None, got {type(title).__name__}")
     try:
         g = build_channel_map(rows, source_volumes={source: volume_t}, validate=False)
     except (TypeError, ValueError) as err:
@@ -221,7 +225,8 @@ def render_channel_maps(edges, source: str | None = None, volume_t: float = 1000
 
         canvas = canvas_or_new(canvas, (7, 5), _MARGINS)
         layout = channel_map_layout(g)
-        size, facts, title = channel_map_figsize(layout), channel_map_facts(g), str(Text.term("channel_map"))
+        size, facts = channel_map_figsize(layout), channel_map_facts(g)
+        title = _map_title(title)
 
         def background(ax):
             ax.figure.set_size_inches(size)  # the canvas follows the map's columns and rows
@@ -232,6 +237,15 @@ def render_channel_maps(edges, source: str | None = None, volume_t: float = 1000
         ax = canvas.still((size, channel_map_background_key(g, layout, facts, title)), background)
         picture = canvas.moving_png(channel_map_moving(ax, g, layout, facts))
     return _view(g, problems, picture)
+
+
+def _map_title(title) -> str:
+    """The title to draw, in the language plots can draw (English where no CJK font is installed)."""
+    from kamlib.plots.style import plot_language
+
+    if title is None:
+        title = Text.term("channel_map")
+    return title.get(plot_language()) if isinstance(title, Text) else title
 
 
 #: The problems the explorer meets most, in Chinese: (English pattern, Chinese template).
@@ -296,7 +310,7 @@ def channel_maps_explorer(edges=None, source: str | None = None, volume_t: float
     trainee edits. Problems (a loop, shares over 100 %, a node nobody supplies) are listed
     under the map.
     """
-    edges, source, volume_t, kinds = _starting_table(edges, source, volume_t)
+    edges, source, volume_t, kinds, title = _starting_table(edges, source, volume_t)
     render_channel_maps(edges, source, volume_t, draw=False, kinds=kinds)  # bad arguments fail here
     import ipywidgets as w
 
@@ -314,7 +328,7 @@ def channel_maps_explorer(edges=None, source: str | None = None, volume_t: float
     canvas = Canvas(figsize=(7, 5), margins=_MARGINS)  # resized to each map by render_channel_maps
 
     def update(_change=None):
-        show(render_channel_maps(table.value, origin.value, volume.value, canvas=canvas, kinds=kinds),
+        show(render_channel_maps(table.value, origin.value, volume.value, canvas=canvas, kinds=kinds, title=title),
              image, report)
 
     for control in (table, volume, origin):
@@ -323,18 +337,19 @@ def channel_maps_explorer(edges=None, source: str | None = None, volume_t: float
     return w.HBox([w.VBox([table, origin, volume]), w.VBox([image, report])])
 
 
-def _starting_table(edges, source, volume_t) -> tuple[str, str | None, float, dict]:
+def _starting_table(edges, source, volume_t) -> tuple[str, str | None, float, dict, Text | None]:
     """The explorer's first edge table as CSV text, with the map's own source, volume and,
-    for a channel map, its parties' kinds by the names the table shows."""
+    for a channel map, its parties' kinds by the names the table shows and its own title."""
     import networkx as nx
 
     if isinstance(edges, nx.DiGraph):
-        return _named_table(edges, source, volume_t)
+        own = edges.graph.get("title")
+        return *_named_table(edges, source, volume_t), own if isinstance(own, Text) else None
     if edges is None:
-        return (STARTER_EDGES_ZH if get_language() == "zh" else STARTER_EDGES), source, volume_t, {}
+        return (STARTER_EDGES_ZH if get_language() == "zh" else STARTER_EDGES), source, volume_t, {}, None
     if isinstance(edges, str):
-        return edges, source, volume_t, {}
-    return edge_text(build_channel_map(edges, validate=False)), source, volume_t, {}
+        return edges, source, volume_t, {}, None
+    return edge_text(build_channel_map(edges, validate=False)), source, volume_t, {}, None
 
 
 def _named_table(g, source, volume_t) -> tuple[str, str | None, float, dict]:

@@ -171,12 +171,12 @@ def test_a_course_map_opens_with_its_parties_names_and_kinds(language, supplier,
 
     set_language(language)
     try:
-        text, source, volume, kinds = _starting_table(load_channel_map("lecture"), None, 1000.0)
+        text, source, volume, kinds, title = _starting_table(load_channel_map("lecture"), None, 1000.0)
         widget = channel_maps_explorer(load_channel_map("lecture"))
     finally:
         set_language("en")
     assert text.splitlines()[3] == f"{supplier},{auto},25%" and (source, volume) == (supplier, 100.0)
-    assert kinds[auto] == "manufacturer"
+    assert kinds[auto] == "manufacturer" and title == load_channel_map("lecture").graph["title"]
     (table, origin, _), (picture, report) = (c.children for c in widget.children)
     assert table.value == text and origin.value == supplier and picture.value
     assert "mfr_" not in report.value and "mfr_" not in table.value  # names, not ids
@@ -185,3 +185,23 @@ def test_a_course_map_opens_with_its_parties_names_and_kinds(language, supplier,
 def test_bad_kinds_are_named_before_the_table_is_read():
     with pytest.raises(ValueError, match="kinds"):
         render_channel_maps("S,D,1\nnonsense", kinds={"D": "wholesaler"}, draw=False)
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_a_course_map_keeps_its_own_title_in_the_builder(language):
+    from kamlib.plots.style import plot_language
+    from kamlib.widgets.figure import Canvas
+
+    lecture = load_channel_map("lecture")
+    set_language(language)
+    try:
+        own = lecture.graph["title"].get(plot_language())
+        canvas = Canvas()
+        render_channel_maps("S,D,1", canvas=canvas, title=lecture.graph["title"])
+        assert canvas.ax.get_title() == own
+        render_channel_maps("S,D,1", canvas=canvas)  # a trainee's own map: the generic title
+        assert canvas.ax.get_title() != own and canvas.ax.get_title()
+    finally:
+        set_language("en")
+    with pytest.raises(TypeError, match="title"):
+        render_channel_maps("S,D,1", title=42)
