@@ -576,9 +576,7 @@ third of a figure's cost) and the PNG is packed by zlib level 1 instead of 6 (sa
 ~10 % more bytes, half the encoding time of a large figure); a figure laid out by a
 constrained engine, as every kamlib figure is, is printed with `bbox_inches=None` instead of
 the inline backend's 'tight' (chosen per figure, so a trainee's `plt.plot` keeps the crop;
-`tests/plots/test_style.py` checks that nothing lies outside the canvas), drawn as matplotlib's
-`print_figure` draws it but packed as RGB when every pixel is opaque (half the encoding time;
-the test checks the pixels equal IPython's own print of every plot); channel-map arrows
+`tests/plots/test_style.py` checks that nothing lies outside the canvas); channel-map arrows
 are cut at their boxes by two vectorised passes and kept out of the layout passes; YAML goes
 through libyaml; widgets draw into a fixed Agg canvas at screen resolution. Figure DPI was
 tried and left alone: at 67 dpi instead of 100 the running-case map cost the same (text

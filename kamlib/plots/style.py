@@ -267,68 +267,12 @@ class _LaidOutUncropped:
         self.printer = printer
 
     def __call__(self, figure):
-        if not _fits_by_layout(figure):
-            return self.printer(figure)
-        drawn = _drawn_once(figure, self.printer)
-        return drawn if drawn is not None else self.printer(figure, bbox_inches=None)
+        if _fits_by_layout(figure):
+            return self.printer(figure, bbox_inches=None)
+        return self.printer(figure)
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.printer!r})"
-
-
-# The printer's keywords the one-draw path knows (kamlib's own PNG setting included); any
-# other (a user's dpi, metadata, PIL options, another format) goes through IPython's printer.
-_ONE_DRAW_KEYWORDS = {"fmt", "base64", "bbox_inches", "pil_kwargs"}
-
-
-def _drawn_once(figure, printer: partial):
-    """What IPython's PNG printer gives for ``figure`` without a crop (the same pixels, or None
-    when it would show nothing), drawn as matplotlib's ``print_figure`` draws it, but packed as
-    RGB where every pixel is opaque, in less than half the time. None when the printer was set
-    up in a way this does not copy."""
-    keywords = printer.keywords
-    if (keywords.get("fmt") != "png" or set(keywords) - _ONE_DRAW_KEYWORDS
-            or keywords.get("pil_kwargs", {}) not in ({}, {"compress_level": 1})):
-        return None
-    if not figure.axes and not figure.lines:
-        return None
-    from binascii import b2a_base64
-
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-
-    canvas = figure.canvas if isinstance(figure.canvas, FigureCanvasAgg) else FigureCanvasAgg(figure)
-    # as print_figure: pyplot's redraw of a stale figure (interactive mode) is off while printing,
-    # and a layout engine lays the figure out in a pass without pixels, then is off for the picture
-    callback, figure.stale_callback = figure.stale_callback, None
-    engine = figure.get_layout_engine()
-    try:
-        if engine is not None:
-            figure.draw_without_rendering()
-            figure.set_layout_engine("none")
-        canvas.draw()
-    finally:
-        if engine is not None:
-            figure.set_layout_engine(engine)
-        figure.stale_callback = callback
-    data = png_bytes(canvas.buffer_rgba())
-    return b2a_base64(data, newline=False).decode("ascii") if keywords.get("base64") else data
-
-
-def png_bytes(rgba) -> bytes:
-    """PNG bytes of an RGBA pixel buffer: RGB when every pixel is opaque (a figure's white face:
-    the same picture, encoded in less than half the time), packed by zlib level 1 (lossless,
-    like the default 6: about 10 % more bytes, made in half the time)."""
-    import io
-
-    import numpy as np
-    from PIL import Image
-
-    pixels = np.asarray(rgba)
-    if pixels[..., 3].min() == 255:
-        pixels = pixels[..., :3]
-    buffer = io.BytesIO()
-    Image.fromarray(np.ascontiguousarray(pixels)).save(buffer, format="png", compress_level=1)
-    return buffer.getvalue()
 
 
 def _no_tight_crop_for_laid_out_figures() -> None:

@@ -19,8 +19,6 @@ from __future__ import annotations
 
 import io
 
-from kamlib.plots.style import png_bytes
-
 __all__ = ["SCREEN_DPI", "png", "Canvas", "canvas_or_new"]
 
 SCREEN_DPI = 72
@@ -170,7 +168,7 @@ class Canvas:
         self._moving = list(artists)
         for artist in self._moving:
             artist.draw(renderer)
-        return png_bytes(agg.buffer_rgba())
+        return _encode(agg.buffer_rgba())
 
     @property
     def width_px(self) -> int:
@@ -195,6 +193,20 @@ def _equal(a, b, box) -> bool:
 
 def _overlap(a, b) -> bool:
     return a[0] < b[1] and b[0] < a[1] and a[2] < b[3] and b[2] < a[3]
+
+
+def _encode(rgba) -> bytes:
+    """PNG bytes of an RGBA buffer; RGB when every pixel is opaque (a figure's white face: the
+    same picture, encoded in less than half the time), zlib level 1 as :func:`png`."""
+    import numpy as np
+    from PIL import Image
+
+    pixels = np.asarray(rgba)
+    if pixels[..., 3].min() == 255:
+        pixels = pixels[..., :3]
+    buffer = io.BytesIO()
+    Image.fromarray(np.ascontiguousarray(pixels)).save(buffer, format="png", compress_level=1)
+    return buffer.getvalue()
 
 
 def canvas_or_new(canvas, figsize=(7, 5), margins=(0.1, 0.1, 0.97, 0.92)) -> Canvas:
