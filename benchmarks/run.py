@@ -6,11 +6,10 @@ Measures, on this machine, in one run:
   pulled in (none of matplotlib, networkx, ipywidgets, pandas, nbformat may be);
 * every ``course/lec*.ipynb`` and ``course/zh/lec*.ipynb`` (the Chinese edition) executed
   headless by nbclient, against the one-figure reference notebook (pyplot imported, one
-  line plotted, its inline PNG) run the same way just before it: each round pairs every
-  lecture with a reference run of its own, and a lecture's ratio is the median of its
-  rounds' ratios, so a shared machine's load, which drifts over the minutes a run takes,
-  weighs on both sides of each ratio alike; a trivial notebook (the kernel-start floor) is
-  shown too. Kernels cache byte-code as a trainee's do (see cache_bytecode);
+  line plotted, its inline PNG) run the same way in the same run (before every 13
+  lectures), as a ratio; a trivial notebook (the kernel-start floor) is shown too.
+  Ratios, not seconds, are the targets: other work on a shared machine slows every
+  notebook of a run alike. Kernels cache byte-code as a trainee's do (see cache_bytecode);
 * widget update latency for every explorer in ``kamlib/widgets/*.py`` (the widget
   contract: ``<stem>_explorer(...)`` over ``render_<stem>(...) -> View``): each explorer
   is built with its defaults, each control is moved repeatedly and every update is
@@ -224,8 +223,7 @@ def cache_bytecode(directory: Path):
 
 def bench_notebooks(runs: int, only: tuple[str, ...] = ()) -> list[Row]:
     """Every lecture of both editions (course/ and course/zh/), or those whose file name
-    contains one of ``only``; each run of a lecture is paired with a run of the reference
-    just before it."""
+    contains one of ``only``."""
     lectures = [path for edition in ("course", "course/zh") for path in sorted((ROOT / edition).glob("lec*.ipynb"))
                 if not only or any(part in path.name for part in only)]
     if not lectures:
@@ -234,40 +232,39 @@ def bench_notebooks(runs: int, only: tuple[str, ...] = ()) -> list[Row]:
         floor_path = trivial_notebook(Path(tmp))
         plot_path = trivial_notebook(Path(tmp), ONE_PLOT, "one_plot")
         times: dict[str, list[float]] = {"floor": [], "one_plot": []}
-        ratios: dict[str, list[float]] = {}
         failures: dict[str, str] = {}
         for run in range(runs):
             log(f"notebooks: run {run + 1}/{runs}")
             for index, path in enumerate(lectures):
                 if index % 13 == 0:
+                    # The reference again every 13 lectures (once per edition), so that a
+                    # run as long as two editions is compared with its own stretch of load.
                     times["floor"].append(execute_notebook(floor_path))
+                    times["one_plot"].append(execute_notebook(plot_path))
                 name = lecture_name(path)
                 if name in failures:
                     continue
-                reference = execute_notebook(plot_path)
-                times["one_plot"].append(reference)
                 # Executed in its own folder, so relative links and data behave as in class.
                 try:
-                    seconds = execute_notebook(path)
+                    times.setdefault(name, []).append(execute_notebook(path))
                 except Exception as error:  # noqa: BLE001 - reported as a row
                     failures[name] = str(error)[:200]
-                    continue
-                times.setdefault(name, []).append(seconds)
-                ratios.setdefault(name, []).append(seconds / reference)
     floor = median(times["floor"])
     one_plot = median(times["one_plot"])
     target = f"≤ {NOTEBOOK_TARGET_RATIO:g}× reference"
-    rows = [Row("notebooks", f"trivial notebook (kernel start + 1 cell; floor, median of {len(times['floor'])})",
+    samples = len(times["one_plot"])
+    rows = [Row("notebooks", f"trivial notebook (kernel start + 1 cell; floor, median of {samples})",
                 f"{floor:.2f} s", "", None, "1.00× floor"),
             Row("notebooks", "**reference**: one-figure notebook (pyplot import + one line plot + its inline "
-                f"PNG: what any lecture with a figure pays first; run before each lecture, median of "
-                f"{len(times['one_plot'])})", f"{one_plot:.2f} s", "", None, f"1.00× ref · {one_plot / floor:.2f}× floor")]
+                f"PNG: what any lecture with a figure pays first; median of {samples})",
+                f"{one_plot:.2f} s", "", None, f"1.00× ref · {one_plot / floor:.2f}× floor")]
     for path in lectures:
         name = lecture_name(path)
         if name in failures:
             rows.append(Row("notebooks", f"`{name}`", f"error: {failures[name]}", target, False))
             continue
-        seconds, ratio = median(times[name]), median(ratios[name])
+        seconds = median(times[name])
+        ratio = seconds / one_plot
         slow_s, slow_line = SLOWEST.get(name, (0.0, ""))
         rows.append(Row("notebooks", f"`{name}` (median of {runs}; slowest cell "
                         f"{slow_s:.2f} s: `{slow_line.replace('|', '/')}`)",
@@ -554,11 +551,8 @@ kernel and one inline PNG. A lecture pays that once, then its own cells: every i
 is laid out and drawn by the inline backend (a layout pass, then the PNG), each explorer
 renders its first state, and every package it imports is loaded at start and torn down when
 the kernel shuts down (pandas about 0.5 s in all, networkx about 0.2 s). The slowest cell is
-named in each row. Both editions are measured (`zh/` rows). The reference is run just before
-each lecture, in every round, and a lecture's ratio is the median of its rounds' ratios (its
-own seconds over the reference's just before): the load of a shared machine drifts over the
-minutes a run takes, and a ratio taken against the run's overall reference median moved an
-edition's lectures together by up to 0.15×. Kernels cache byte-code as a trainee's do: kamlib is installed editable, and where
+named in each row. Both editions are measured (`zh/` rows); the reference is run again before
+each edition. Kernels cache byte-code as a trainee's do: kamlib is installed editable, and where
 the environment sets `PYTHONDONTWRITEBYTECODE` (this project's CI does) the harness gives the
 kernels a private byte-code folder with kamlib compiled into it; without it every lecture
 compiled kamlib from source again (about 0.2 s) while the reference imports only packages pip
