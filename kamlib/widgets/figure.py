@@ -197,7 +197,8 @@ def _overlap(a, b) -> bool:
 
 def _encode(rgba) -> bytes:
     """PNG bytes of an RGBA buffer; RGB when every pixel is opaque (a figure's white face: the
-    same picture, encoded in less than half the time), zlib level 1 as :func:`png`."""
+    same picture in about a tenth fewer bytes, made in about the same time), zlib level 1 as
+    :func:`png`."""
     import numpy as np
     from PIL import Image
 
