@@ -170,7 +170,8 @@ def render_channel_maps(edges, source: str | None = None, volume_t: float = 1000
         its colour, while it plays that role in the typed map (a distributor that still sells
         on); otherwise its kind is inferred from the edges, as for any other node.
     title : Text or str, optional
-        The map's title, e.g. a course map's own; default the glossary's "product channel map".
+        The map's title, e.g. a course map's own (a Text, drawn in the language plots can draw);
+        default the glossary's "product channel map", as :func:`plot_channel_map` draws it.
 
     Returns
     -------
@@ -226,7 +227,8 @@ def render_channel_maps(edges, source: str | None = None, volume_t: float = 1000
         canvas = canvas_or_new(canvas, (7, 5), _MARGINS)
         layout = channel_map_layout(g)
         size, facts = channel_map_figsize(layout), channel_map_facts(g)
-        title = _map_title(title)
+        if isinstance(title, Text):  # a course map's own title: drawn as plot_channel_map draws it
+            g.graph["title"], title = title, None
 
         def background(ax):
             ax.figure.set_size_inches(size)  # the canvas follows the map's columns and rows
@@ -237,15 +239,6 @@ def render_channel_maps(edges, source: str | None = None, volume_t: float = 1000
         ax = canvas.still((size, channel_map_background_key(g, layout, facts, title)), background)
         picture = canvas.moving_png(channel_map_moving(ax, g, layout, facts))
     return _view(g, problems, picture)
-
-
-def _map_title(title) -> str:
-    """The title to draw, in the language plots can draw (English where no CJK font is installed)."""
-    from kamlib.plots.style import plot_language
-
-    if title is None:
-        title = Text.term("channel_map")
-    return title.get(plot_language()) if isinstance(title, Text) else title
 
 
 #: The problems the explorer meets most, in Chinese: (English pattern, Chinese template).
