@@ -135,13 +135,9 @@ def axes(ax=None, figsize=(7, 5), margins=None):
 
     if margins is None:
         _, ax = plt.subplots(figsize=figsize, layout="constrained")
-    else:
-        figure, ax = plt.subplots(figsize=figsize)
-        left, bottom, right, top = margins
-        figure.subplots_adjust(left=left, bottom=bottom, right=right, top=top)
-        _FRAMED.add(figure)
-    _skip_unseen_inline_draw()  # pyplot installs its hook with the first figure
-    return ax
+        _skip_unseen_inline_draw()  # pyplot installs its hook with the first figure
+        return ax
+    return _framed(1, figsize, margins)[0]
 
 
 def panels(count: int, figsize=(12, 4), margins=(0.06, 0.14, 0.94, 0.9), wspace: float = 0.3) -> tuple:
@@ -159,20 +155,26 @@ def panels(count: int, figsize=(12, 4), margins=(0.06, 0.14, 0.94, 0.9), wspace:
     from kamlib.models import arguments as check
 
     check.whole_number(count, "count", minimum=2, maximum=6)
-    width, height = _pair(figsize, "figsize", "(width, height) in inches, each from 1 to 30", 1, 30)
-    left, bottom, right, top = _frame(margins)
     check.number(wspace, "wspace", minimum=0, maximum=2)
+    return _framed(count, figsize, margins, wspace)
+
+
+def _framed(count: int, figsize, margins, wspace: float | None = None) -> tuple:
+    """``count`` Axes side by side on a new pyplot figure framed by ``margins``, remembered as
+    framed (its inline PNG is then printed uncropped)."""
     import matplotlib.pyplot as plt
 
+    width, height = _pair(figsize, "figsize", "(width, height) in inches, each at least 0.5", 0.5, None)
+    left, bottom, right, top = _frame(margins)
     _skip_unseen_inline_draw()
-    figure, found = plt.subplots(1, count, figsize=(width, height))
+    figure, found = plt.subplots(1, count, figsize=(width, height), squeeze=False)
     figure.subplots_adjust(left=left, bottom=bottom, right=right, top=top, wspace=wspace)
     _FRAMED.add(figure)
-    _skip_unseen_inline_draw()
-    return tuple(found)
+    _skip_unseen_inline_draw()  # pyplot installs its hook with the first figure
+    return tuple(found[0])
 
 
-def _pair(value, name: str, what: str, low: float, high: float) -> tuple[float, float]:
+def _pair(value, name: str, what: str, low: float, high: float | None) -> tuple[float, float]:
     from kamlib.models import arguments as check
 
     if isinstance(value, (str, bytes)) or not isinstance(value, (list, tuple)) or len(value) != 2:

@@ -477,3 +477,11 @@ def test_panels_frame_a_figure_that_fits_and_the_check_sees_what_does_not():
 def test_panels_refuses_bad_arguments_by_name(arguments, error):
     with pytest.raises(error, match=next(iter(arguments)) if len(arguments) == 1 else list(arguments)[1]):
         style.panels(**arguments)
+
+
+def test_axes_framed_by_margins_shares_the_panels_frame_and_its_checks():
+    ax = style.axes(figsize=(40, 35), margins=(0.01, 0.01, 0.99, 0.95))  # a very large map still draws
+    assert style._fits_by_layout(ax.figure) and tuple(ax.figure.get_size_inches()) == (40, 35)
+    plt.close(ax.figure)
+    with pytest.raises(ValueError, match="margins must be"):
+        style.axes(margins=(0.5, 0.1, 0.4, 0.9))
