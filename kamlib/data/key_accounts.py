@@ -18,7 +18,6 @@ from kamlib.data.course import product_options
 from kamlib.data.lubricant_industry import load_sectors
 from kamlib.data.schema import (
     Column,
-    DataError,
     choice,
     choices,
     data_path,
@@ -64,12 +63,7 @@ def read_accounts(path: str | Path) -> list[Account]:
     """Read and validate an accounts CSV (the running case's format, ``key_accounts.csv``)."""
     path = existing_file(path, "accounts CSV")
     with path.open(encoding="utf-8", newline="") as stream:
-        rows = read_table(stream, _account_columns(), source=path.name)
-    seen = set()
-    for line, row in enumerate(rows, 2):
-        if row["id"] in seen:
-            raise DataError(f"{path.name}, line {line}, column 'id': duplicate id {row['id']!r}")
-        seen.add(row["id"])
+        rows = read_table(stream, _account_columns(), source=path.name, unique_columns=("id",))
     return [_account(row) for row in rows]
 
 

@@ -299,12 +299,12 @@ def choices(options: Iterable[str], sep: str = ";") -> Parser:
 
 
 def read_table(
-    stream: IO[str], columns: Iterable[Column], source: str
+    stream: IO[str], columns: Iterable[Column], source: str, unique_columns: Iterable[str] = ()
 ) -> list[dict[str, Any]]:
     """Read CSV rows from ``stream``, parsing each column; ``source`` names the
-    file in error messages. Unknown or missing columns are errors too. A line that starts
-    with ``#`` is a comment (a file's notes above its header, or a section's heading);
-    blank lines are skipped."""
+    file in error messages. Unknown or missing columns are errors too, and so is a value
+    repeated in one of ``unique_columns`` (an id). A line that starts with ``#`` is a comment
+    (a file's notes above its header, or a section's heading); blank lines are skipped."""
     columns = list(columns)
     lines = ["\n" if line.startswith("#") else line for line in stream.read().splitlines(keepends=True)]
     skipped = next((i for i, line in enumerate(lines) if line.strip()), len(lines))  # notes above the header
@@ -318,7 +318,8 @@ def read_table(
             f"{source}, line {skipped + 1}: header must be {','.join(wanted)}; "
             f"missing {missing or 'none'}, unknown {unknown or 'none'}"
         )
-    rows = []
+    rows: list[dict[str, Any]] = []
+    seen: dict[str, set] = {}
     for row in reader:
         line = reader.line_num + skipped
         parsed = {}
@@ -327,6 +328,8 @@ def read_table(
             if raw is None:
                 raise DataError(f"{source}, line {line}: too few fields (no {column.name!r})")
             parsed[column.name] = check(raw, column.parser, f"{source}, line {line}, column {column.name!r}")
+        for name in unique_columns:
+            unique(parsed[name], seen.setdefault(name, set()), f"{source}, line {line}, column {name!r}", name)
         rows.append(parsed)
     return rows
 

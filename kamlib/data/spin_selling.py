@@ -108,10 +108,7 @@ def read_spin_questions(path: str | Path) -> list[SpinQuestion]:
                Column("topic", text()), Column("split", choice(SPLITS)), Column("part", optional(choice(QUESTION_PARTS))),
                Column("en", text()), Column("zh", optional(text()))]
     with path.open(encoding="utf-8", newline="") as stream:
-        rows = read_table(stream, columns, source=path.name)
-    seen: set = set()
-    for row in rows:
-        unique(row["id"], seen, f"{path.name}, question {row['id']!r}, column 'id'")
+        rows = read_table(stream, columns, source=path.name, unique_columns=("id",))
     return [SpinQuestion(**row) for row in rows]
 
 

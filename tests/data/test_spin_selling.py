@@ -147,7 +147,7 @@ def _bank(tmp_path: Path, rows, columns=BANK_COLUMNS, notes: str = "") -> Path:
         ({"split": "test"}, "column 'split': expected one of tune, heldout, got 'test'"),
         ({"part": "v4"}, "column 'part': expected one of v3, or empty, got 'v4'"),
         ({"en": "  "}, "column 'en': expected non-empty text"),
-        ({"id": "q1"}, "bank.csv, question 'q1', column 'id': duplicate id 'q1'"),
+        ({"id": "q1"}, "bank.csv, line 3, column 'id': duplicate id 'q1'"),
     ],
 )
 def test_malformed_question_bank_names_file_line_and_column(tmp_path, change, message):
@@ -162,6 +162,8 @@ def test_question_bank_notes_and_section_headings_are_comments_and_lines_still_c
     path = _bank(tmp_path, [GOOD_Q, {**GOOD_Q, "id": "q2", "type": "X"}], notes=notes)
     with pytest.raises(DataError, match=r"bank.csv, line 5, column 'type'"):
         read_spin_questions(path)
+    with pytest.raises(DataError, match=r"bank.csv, line 5, column 'id': duplicate id 'q1'"):
+        read_spin_questions(_bank(tmp_path, [GOOD_Q, GOOD_Q], notes=notes))
     path.write_text(path.read_text(encoding="utf-8").replace("q2,X", "q2,S").replace("q1,S", "# --- S ---\nq1,S"),
                     encoding="utf-8")
     assert [q.id for q in read_spin_questions(path)] == ["q1", "q2"]
